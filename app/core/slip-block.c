@@ -1,0 +1,119 @@
+/* slip-block.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "slip-block.h"
+
+G_DEFINE_BOXED_TYPE (SlipBlock, slip_block, slip_block_copy, slip_block_free)
+
+static const char * const kind_names[SLIP_BLOCK_N_KINDS] = {
+  [SLIP_BLOCK_PARAGRAPH] = "paragraph",
+  [SLIP_BLOCK_HEADING1] = "heading1",
+  [SLIP_BLOCK_HEADING2] = "heading2",
+  [SLIP_BLOCK_HEADING3] = "heading3",
+  [SLIP_BLOCK_HEADING4] = "heading4",
+  [SLIP_BLOCK_HEADING5] = "heading5",
+  [SLIP_BLOCK_HEADING6] = "heading6",
+  [SLIP_BLOCK_BULLET] = "bullet",
+  [SLIP_BLOCK_NUMBERED] = "numbered",
+  [SLIP_BLOCK_TODO] = "todo",
+  [SLIP_BLOCK_QUOTE] = "quote",
+  [SLIP_BLOCK_CODE] = "code",
+  [SLIP_BLOCK_DIVIDER] = "divider",
+};
+
+SlipBlock *
+slip_block_new (SlipBlockKind  kind,
+                guint          depth,
+                const char    *text)
+{
+  SlipBlock *block = g_new0 (SlipBlock, 1);
+
+  block->kind = kind;
+  block->depth = depth;
+  block->text = g_strdup (text ? text : "");
+  return block;
+}
+
+SlipBlock *
+slip_block_copy (const SlipBlock *block)
+{
+  SlipBlock *copy = g_memdup2 (block, sizeof *block);
+
+  copy->uuid = g_strdup (block->uuid);
+  copy->text = g_strdup (block->text);
+  copy->lang = g_strdup (block->lang);
+  return copy;
+}
+
+void
+slip_block_free (SlipBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->uuid);
+  g_free (block->text);
+  g_free (block->lang);
+  g_free (block);
+}
+
+/* Same kind, depth, text, checked state and code language: what Markdown
+ * can carry. Ids, positions and times are not compared. */
+gboolean
+slip_block_equal_content (const SlipBlock *a,
+                          const SlipBlock *b)
+{
+  return a->kind == b->kind &&
+         a->depth == b->depth &&
+         (a->checked != FALSE) == (b->checked != FALSE) &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->lang, b->lang) == 0;
+}
+
+const char *
+slip_block_kind_to_string (SlipBlockKind kind)
+{
+  g_return_val_if_fail (kind < SLIP_BLOCK_N_KINDS, "paragraph");
+  return kind_names[kind];
+}
+
+gboolean
+slip_block_kind_from_string (const char    *str,
+                             SlipBlockKind *kind)
+{
+  for (guint i = 0; i < SLIP_BLOCK_N_KINDS; i++)
+    {
+      if (g_strcmp0 (str, kind_names[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+slip_block_kind_is_list_item (SlipBlockKind kind)
+{
+  return kind == SLIP_BLOCK_BULLET || kind == SLIP_BLOCK_NUMBERED || kind == SLIP_BLOCK_TODO;
+}
+
+gboolean
+slip_block_kind_is_heading (SlipBlockKind kind)
+{
+  return kind >= SLIP_BLOCK_HEADING1 && kind <= SLIP_BLOCK_HEADING6;
+}
+
+guint
+slip_block_kind_heading_level (SlipBlockKind kind)
+{
+  return slip_block_kind_is_heading (kind) ? kind - SLIP_BLOCK_HEADING1 + 1 : 0;
+}
+
+char *
+slip_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}

@@ -1,0 +1,40 @@
+/* slip-links-private.h: link maintenance inside the store's transactions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "slip-links.h"
+
+G_BEGIN_DECLS
+
+/* Inside a transaction: re-parses one block and writes the difference
+ * between its stored edges and the fresh parse. A CODE block has no links. */
+gboolean slip_links_update_block          (SlipStore     *store,
+                                           gint64         block_id,
+                                           gint64         note_id,
+                                           SlipBlockKind  kind,
+                                           const char    *text,
+                                           gint64         now,
+                                           GError       **error);
+/* Inside a transaction: placeholders whose key is @key now point at
+ * @note_id. */
+gboolean slip_links_resolve_placeholders  (SlipStore     *store,
+                                           gint64         note_id,
+                                           const char    *key,
+                                           GError       **error);
+/* Inside a transaction: queue links-changed for every note @note_id links
+ * to. */
+gboolean slip_links_queue_note_targets    (SlipStore     *store,
+                                           gint64         note_id,
+                                           GError       **error);
+/* Inside a transaction, after the note's title changed: every link to
+ * @note_id written with the old title (key @old_key) is rewritten to
+ * @new_title, keeping labels, anchors and the link's form. */
+gboolean slip_links_rewrite_references    (SlipStore     *store,
+                                           gint64         note_id,
+                                           const char    *old_key,
+                                           const char    *new_title,
+                                           GError       **error);
+
+G_END_DECLS

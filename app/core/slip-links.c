@@ -1,0 +1,662 @@
+/* slip-links.c: link maintenance and link queries
+ *
+ * The links table holds the forward edges, one row per link occurrence;
+ * indexes on target_id make it the reverse edges too. Every block save
+ * re-parses that block and writes only the difference, in the save's
+ * transaction, so the stored edges always equal a fresh parse.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "slip-links-private.h"
+#include "slip-store-private.h"
+#include "slip-title.h"
+
+void
+slip_mention_free (SlipMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->source_title);
+  g_free (mention->block_uuid);
+  g_free (mention->block_text);
+  g_free (mention);
+}
+
+void
+slip_outgoing_free (SlipOutgoing *outgoing)
+{
+  if (outgoing == NULL)
+    return;
+  g_free (outgoing->target);
+  g_free (outgoing->resolved_title);
+  g_free (outgoing->anchor);
+  g_free (outgoing->label);
+  g_free (outgoing->block_uuid);
+  g_free (outgoing);
+}
+
+/* A stored edge of one block, as read for the diff. */
+typedef struct {
+  gint64        id;
+  SlipLinkKind  kind;
+  char         *target;
+  char         *anchor;
+  char         *label;
+  gint64        start;
+  gint64        end;
+  gint64        target_id;
+  gboolean      matched;
+} StoredLink;
+
+static void
+stored_link_free (StoredLink *link)
+{
+  g_free (link->target);
+  g_free (link->anchor);
+  g_free (link->label);
+  g_free (link);
+}
+
+static GPtrArray *
+parse_block (SlipBlockKind  kind,
+             const char    *text)
+{
+  if (kind == SLIP_BLOCK_CODE || text == NULL || text[0] == '\0')
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) slip_link_free);
+  return slip_link_parse (text, -1);
+}
+
+static GPtrArray *
+load_block_links (SlipStore  *store,
+                  gint64      block_id,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_link_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = slip_store_prepare (store,
+                             "SELECT id, kind, target, anchor, label, start, end, target_id"
+                             " FROM links WHERE block_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, block_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredLink *link = g_new0 (StoredLink, 1);
+
+      link->id = sqlite3_column_int64 (stmt, 0);
+      if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &link->kind))
+        link->kind = SLIP_LINK_WIKILINK;
+      link->target = slip_column_dup (stmt, 2);
+      link->anchor = slip_column_dup (stmt, 3);
+      link->label = slip_column_dup (stmt, 4);
+      link->start = sqlite3_column_int64 (stmt, 5);
+      link->end = sqlite3_column_int64 (stmt, 6);
+      link->target_id = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (links, link);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           col,
+                    const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, col);
+}
+
+gboolean
+slip_links_update_block (SlipStore      *store,
+                         gint64          block_id,
+                         gint64          note_id,
+                         SlipBlockKind   kind,
+                         const char     *text,
+                         gint64          now,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) parsed = parse_block (kind, text);
+  g_autoptr(GPtrArray) stored = load_block_links (store, block_id, error);
+  sqlite3_stmt *stmt;
+
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      SlipLink *link = g_ptr_array_index (parsed, i);
+      g_autofree char *key = slip_title_key (link->target);
+      StoredLink *same = NULL;
+      gint64 target_id;
+
+      if (key == NULL || key[0] == '\0')
+        continue;
+
+      for (guint j = 0; j < stored->len && same == NULL; j++)
+        {
+          StoredLink *s = g_ptr_array_index (stored, j);
+
+          if (!s->matched && s->kind == link->kind &&
+              g_strcmp0 (s->target, link->target) == 0 &&
+              g_strcmp0 (s->anchor, link->anchor) == 0 &&
+              g_strcmp0 (s->label, link->label) == 0)
+            same = s;
+        }
+
+      if (same != NULL)
+        {
+          same->matched = TRUE;
+          /* The text around it changed: panels showing this block redraw. */
+          slip_store_queue_links_changed (store, same->target_id);
+          if (same->start == (gint64) link->start && same->end == (gint64) link->end)
+            continue;
+          stmt = slip_store_prepare (store, "UPDATE links SET start = ?2, end = ?3 WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, same->id);
+          sqlite3_bind_int64 (stmt, 2, link->start);
+          sqlite3_bind_int64 (stmt, 3, link->end);
+          if (!slip_store_step_done (store, stmt, error))
+            return FALSE;
+          continue;
+        }
+
+      target_id = slip_store_resolve_key (store, key, error);
+      if (target_id < 0)
+        return FALSE;
+
+      stmt = slip_store_prepare (store,
+                                 "INSERT INTO links (block_id, note_id, target, target_key, target_id,"
+                                 " kind, anchor, label, start, end, source_updated)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, block_id);
+      sqlite3_bind_int64 (stmt, 2, note_id);
+      sqlite3_bind_text (stmt, 3, link->target, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
+      if (target_id > 0)
+        sqlite3_bind_int64 (stmt, 5, target_id);
+      else
+        sqlite3_bind_null (stmt, 5);
+      sqlite3_bind_text (stmt, 6, slip_link_kind_to_string (link->kind), -1, SQLITE_STATIC);
+      bind_optional_text (stmt, 7, link->anchor);
+      bind_optional_text (stmt, 8, link->label);
+      sqlite3_bind_int64 (stmt, 9, link->start);
+      sqlite3_bind_int64 (stmt, 10, link->end);
+      sqlite3_bind_int64 (stmt, 11, now);
+      if (!slip_store_step_done (store, stmt, error))
+        return FALSE;
+      slip_store_queue_links_changed (store, target_id);
+    }
+
+  for (guint j = 0; j < stored->len; j++)
+    {
+      StoredLink *s = g_ptr_array_index (stored, j);
+
+      if (s->matched)
+        continue;
+      stmt = slip_store_prepare (store, "DELETE FROM links WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, s->id);
+      if (!slip_store_step_done (store, stmt, error))
+        return FALSE;
+      slip_store_queue_links_changed (store, s->target_id);
+    }
+
+  return TRUE;
+}
+
+gboolean
+slip_links_resolve_placeholders (SlipStore   *store,
+                                 gint64       note_id,
+                                 const char  *key,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = slip_store_prepare (store,
+                             "UPDATE links SET target_id = ?1"
+                             " WHERE target_id IS NULL AND target_key = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  if (!slip_store_step_done (store, stmt, error))
+    return FALSE;
+  slip_store_queue_links_changed (store, note_id);
+  return TRUE;
+}
+
+gboolean
+slip_links_queue_note_targets (SlipStore  *store,
+                               gint64      note_id,
+                               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = slip_store_prepare (store,
+                             "SELECT DISTINCT target_id FROM links"
+                             " WHERE note_id = ? AND target_id IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    slip_store_queue_links_changed (store, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rename */
+
+static gboolean
+is_bare_tag_name (const char *name)
+{
+  gboolean has_non_digit = FALSE;
+
+  if (name[0] == '\0')
+    return FALSE;
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(g_unichar_isalnum (c) || c == '_' || c == '-' || c == '/'))
+        return FALSE;
+      if (!g_unichar_isdigit (c))
+        has_non_digit = TRUE;
+    }
+  return has_non_digit;
+}
+
+/* The Markdown link destination for @title, keeping the folder part and
+ * the anchor of the old destination @old (len @old_len). */
+static char *
+markdown_destination (const char *old,
+                      gsize       old_len,
+                      const char *title)
+{
+  g_autofree char *dest = g_strndup (old, old_len);
+  g_autofree char *escaped = g_uri_escape_string (title, "!$&'*+,;=@", TRUE);
+  const char *hash = strchr (dest, '#');
+  g_autofree char *anchor = hash ? g_strdup (hash) : NULL;
+  const char *slash;
+
+  if (hash)
+    dest[hash - dest] = '\0';
+  slash = strrchr (dest, '/');
+  return g_strdup_printf ("%.*s%s.md%s",
+                          slash ? (int) (slash - dest + 1) : 0, dest,
+                          escaped, anchor ? anchor : "");
+}
+
+static char *
+rewrite_text (const char *text,
+              const char *old_key,
+              const char *new_title)
+{
+  g_autoptr(GPtrArray) links = slip_link_parse (text, -1);
+  GString *out = g_string_new (text);
+  gboolean changed = FALSE;
+
+  /* From the end, so earlier offsets stay valid. */
+  for (guint i = links->len; i > 0; i--)
+    {
+      SlipLink *link = g_ptr_array_index (links, i - 1);
+      g_autofree char *key = slip_title_key (link->target);
+      g_autofree char *replacement = NULL;
+      gsize from = link->target_start, to = link->target_end;
+
+      if (g_strcmp0 (key, old_key) != 0)
+        continue;
+
+      switch (link->kind)
+        {
+        case SLIP_LINK_WIKILINK:
+        case SLIP_LINK_EMBED:
+          replacement = g_strdup (new_title);
+          break;
+        case SLIP_LINK_TAG:
+          if (text[link->start + 1] == '[')
+            replacement = g_strdup (new_title);
+          else if (is_bare_tag_name (new_title))
+            replacement = g_strdup (new_title);
+          else
+            {
+              from = link->start;
+              to = link->end;
+              replacement = g_strdup_printf ("#[[%s]]", new_title);
+            }
+          break;
+        case SLIP_LINK_MARKDOWN:
+          replacement = markdown_destination (text + from, to - from, new_title);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_string_erase (out, from, to - from);
+      g_string_insert (out, from, replacement);
+      changed = TRUE;
+    }
+
+  if (!changed)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+slip_links_rewrite_references (SlipStore   *store,
+                               gint64       note_id,
+                               const char  *old_key,
+                               const char  *new_title,
+                               GError     **error)
+{
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 now = slip_store_now (store);
+  int rc;
+
+  stmt = slip_store_prepare (store,
+                             "SELECT DISTINCT block_id FROM links"
+                             " WHERE target_id = ?1 AND target_key = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, old_key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (blocks, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      gint64 block_id = g_array_index (blocks, gint64, i);
+      g_autoptr(SlipBlock) block = slip_store_get_block (store, block_id, error);
+      g_autofree char *text = NULL;
+
+      if (block == NULL)
+        return FALSE;
+      text = rewrite_text (block->text, old_key, new_title);
+      if (text == NULL)
+        continue;
+      if (!slip_store_update_block_text (store, block_id, text, now, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Queries */
+
+gboolean
+slip_links_count_backlinks (SlipStore  *store,
+                            gint64      note_id,
+                            guint      *n_notes,
+                            guint      *n_links,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), FALSE);
+
+  /* Walks links_by_target_note in note order, so DISTINCT needs no sort. */
+  stmt = slip_store_prepare (store,
+                             "SELECT count(*), count(DISTINCT note_id) FROM links"
+                             " WHERE target_id = ?1 AND note_id != ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (n_links)
+        *n_links = sqlite3_column_int (stmt, 0);
+      if (n_notes)
+        *n_notes = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("count backlinks"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+slip_links_backlinks (SlipStore  *store,
+                      gint64      note_id,
+                      guint       offset,
+                      guint       limit,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  /* links_by_target serves the order of the sources; only the few links of
+   * one source note are sorted by block position. */
+  stmt = slip_store_prepare (store,
+                             "SELECT l.note_id, n.title, l.source_updated, l.block_id, b.uuid,"
+                             " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end"
+                             " FROM links l"
+                             " JOIN notes n ON n.id = l.note_id"
+                             " JOIN blocks b ON b.id = l.block_id"
+                             " WHERE l.target_id = ?1 AND l.note_id != ?1"
+                             " ORDER BY l.source_updated DESC, l.note_id DESC, b.position, l.start"
+                             " LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipMention *m = g_new0 (SlipMention, 1);
+
+      m->source_id = sqlite3_column_int64 (stmt, 0);
+      m->source_title = slip_column_dup (stmt, 1);
+      m->source_updated = sqlite3_column_int64 (stmt, 2);
+      m->block_id = sqlite3_column_int64 (stmt, 3);
+      m->block_uuid = slip_column_dup (stmt, 4);
+      m->block_text = slip_column_dup (stmt, 5);
+      if (!slip_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &m->block_kind))
+        m->block_kind = SLIP_BLOCK_PARAGRAPH;
+      m->block_position = sqlite3_column_int (stmt, 7);
+      m->block_depth = sqlite3_column_int (stmt, 8);
+      if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 9), &m->kind))
+        m->kind = SLIP_LINK_WIKILINK;
+      m->start = sqlite3_column_int (stmt, 10);
+      m->end = sqlite3_column_int (stmt, 11);
+      g_ptr_array_add (mentions, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+GPtrArray *
+slip_links_outgoing (SlipStore  *store,
+                     gint64      note_id,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_outgoing_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT l.target, l.target_id, t.title, l.kind, l.anchor, l.label,"
+                             " l.block_id, b.uuid"
+                             " FROM links l"
+                             " JOIN blocks b ON b.id = l.block_id"
+                             " LEFT JOIN notes t ON t.id = l.target_id"
+                             " WHERE l.note_id = ?1"
+                             " ORDER BY b.position, l.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipOutgoing *o = g_new0 (SlipOutgoing, 1);
+
+      o->target = slip_column_dup (stmt, 0);
+      o->resolved_id = sqlite3_column_int64 (stmt, 1);
+      o->resolved_title = slip_column_dup (stmt, 2);
+      if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &o->kind))
+        o->kind = SLIP_LINK_WIKILINK;
+      o->anchor = slip_column_dup (stmt, 4);
+      o->label = slip_column_dup (stmt, 5);
+      o->block_id = sqlite3_column_int64 (stmt, 6);
+      o->block_uuid = slip_column_dup (stmt, 7);
+      g_ptr_array_add (links, o);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}
+
+gboolean
+slip_links_rebuild (SlipStore  *store,
+                    GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), FALSE);
+
+  if (!slip_store_begin (store, error))
+    return FALSE;
+
+  stmt = slip_store_prepare (store, "DELETE FROM links", error);
+  if (stmt == NULL || !slip_store_step_done (store, stmt, error))
+    goto fail;
+
+  stmt = slip_store_prepare (store,
+                             "SELECT b.id, b.note_id, b.kind, b.text, n.updated"
+                             " FROM blocks b JOIN notes n ON n.id = b.note_id", error);
+  if (stmt == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipBlockKind kind;
+
+      if (!slip_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind))
+        kind = SLIP_BLOCK_PARAGRAPH;
+      if (!slip_links_update_block (store,
+                                    (gint64) sqlite3_column_int64 (stmt, 0),
+                                    sqlite3_column_int64 (stmt, 1),
+                                    kind,
+                                    (const char *) sqlite3_column_text (stmt, 3),
+                                    sqlite3_column_int64 (stmt, 4),
+                                    error))
+        {
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("rebuild links"));
+      goto fail;
+    }
+  return slip_store_commit (store, error);
+
+fail:
+  slip_store_rollback (store);
+  return FALSE;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+slip_links_dump (SlipStore  *store,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT note_id, block_id, kind, target, target_key, target_id,"
+                             " anchor, label, start, end, source_updated FROM links", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (lines,
+                       g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s|%s|%"
+                                        G_GINT64_FORMAT "|%s|%s|%d|%d|%" G_GINT64_FORMAT,
+                                        (gint64) sqlite3_column_int64 (stmt, 0),
+                                        (gint64) sqlite3_column_int64 (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 2),
+                                        (const char *) sqlite3_column_text (stmt, 3),
+                                        (const char *) sqlite3_column_text (stmt, 4),
+                                        (gint64) sqlite3_column_int64 (stmt, 5),
+                                        sqlite3_column_text (stmt, 6) ? (const char *) sqlite3_column_text (stmt, 6) : "(null)",
+                                        sqlite3_column_text (stmt, 7) ? (const char *) sqlite3_column_text (stmt, 7) : "(null)",
+                                        sqlite3_column_int (stmt, 8),
+                                        sqlite3_column_int (stmt, 9),
+                                        (gint64) sqlite3_column_int64 (stmt, 10)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return NULL;
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}

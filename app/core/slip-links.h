@@ -1,0 +1,75 @@
+/* slip-links.h: forward and reverse edges between notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "slip-link-parser.h"
+#include "slip-store.h"
+
+G_BEGIN_DECLS
+
+/* One link occurrence into a note, with the block that holds it. */
+typedef struct {
+  gint64         source_id;
+  char          *source_title;
+  gint64         source_updated;
+  gint64         block_id;
+  char          *block_uuid;
+  char          *block_text;
+  SlipBlockKind  block_kind;
+  guint          block_position;
+  guint          block_depth;
+  SlipLinkKind   kind;
+  guint          start;
+  guint          end;
+} SlipMention;
+
+/* One link out of a note. @resolved_id is 0 (and @resolved_title NULL) for
+ * a placeholder. */
+typedef struct {
+  char          *target;
+  gint64         resolved_id;
+  char          *resolved_title;
+  SlipLinkKind   kind;
+  char          *anchor;
+  char          *label;
+  gint64         block_id;
+  char          *block_uuid;
+} SlipOutgoing;
+
+void        slip_mention_free          (SlipMention   *mention);
+void        slip_outgoing_free         (SlipOutgoing  *outgoing);
+
+/* Backlinks of @note_id: edges from other notes. *@n_notes distinct source
+ * notes, *@n_links occurrences. Served by an index. */
+gboolean    slip_links_count_backlinks (SlipStore     *store,
+                                        gint64         note_id,
+                                        guint         *n_notes,
+                                        guint         *n_links,
+                                        GError       **error);
+/* One page of backlinks, newest source note first, then in block order
+ * (GPtrArray of SlipMention). @limit 0 means all. */
+GPtrArray  *slip_links_backlinks       (SlipStore     *store,
+                                        gint64         note_id,
+                                        guint          offset,
+                                        guint          limit,
+                                        GError       **error);
+/* Outgoing links of @note_id in block order (GPtrArray of SlipOutgoing). */
+GPtrArray  *slip_links_outgoing        (SlipStore     *store,
+                                        gint64         note_id,
+                                        GError       **error);
+/* Throws all edges away and rebuilds them from a fresh parse of every
+ * block, in one transaction (repair, and the reference for tests). */
+gboolean    slip_links_rebuild         (SlipStore     *store,
+                                        GError       **error);
+/* Every stored edge as a sorted string vector, one line an edge:
+ * "note|block|kind|target|key|target_id|anchor|label|start|end". For tests
+ * and diagnostics. */
+char      **slip_links_dump            (SlipStore     *store,
+                                        GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipMention, slip_mention_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipOutgoing, slip_outgoing_free)
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* slip-store-private.h: what slip-links.c needs of the store's insides
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "slip-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached prepared statement for @sql, reset and with bindings cleared.
+ * Never finalize it. */
+sqlite3_stmt *slip_store_prepare            (SlipStore     *self,
+                                             const char    *sql,
+                                             GError       **error);
+/* Steps @stmt expecting SQLITE_DONE, then resets it. */
+gboolean      slip_store_step_done          (SlipStore     *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* Turns an SQLite result code into a GError a person can act on. */
+void          slip_store_set_sqlite_error   (SlipStore     *self,
+                                             GError       **error,
+                                             int            rc,
+                                             const char    *doing);
+/* Transactions: BEGIN IMMEDIATE ... COMMIT; signals queued inside are
+ * emitted after the commit, and dropped on rollback. */
+gboolean      slip_store_begin              (SlipStore     *self,
+                                             GError       **error);
+gboolean      slip_store_commit             (SlipStore     *self,
+                                             GError       **error);
+void          slip_store_rollback           (SlipStore     *self);
+/* Queue a "links-changed" emission for @note_id (whose mentions changed). */
+void          slip_store_queue_links_changed (SlipStore    *self,
+                                             gint64         note_id);
+/* Milliseconds since the epoch; strictly increasing within one store. */
+gint64        slip_store_now                (SlipStore     *self);
+/* The id of the live note whose title key is @key, or 0. */
+gint64        slip_store_resolve_key        (SlipStore     *self,
+                                             const char    *key,
+                                             GError       **error);
+/* Saves one block's text inside an open transaction (text, links, FTS). */
+gboolean      slip_store_update_block_text  (SlipStore     *self,
+                                             gint64         block_id,
+                                             const char    *text,
+                                             gint64         now,
+                                             GError       **error);
+
+static inline char *
+slip_column_dup (sqlite3_stmt *stmt,
+                 int           col)
+{
+  const unsigned char *s = sqlite3_column_text (stmt, col);
+  return s ? g_strdup ((const char *) s) : NULL;
+}
+
+G_END_DECLS

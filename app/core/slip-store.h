@@ -1,0 +1,122 @@
+/* slip-store.h: the notes database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "slip-block.h"
+#include "slip-note.h"
+
+G_BEGIN_DECLS
+
+#define SLIP_TYPE_STORE (slip_store_get_type ())
+G_DECLARE_FINAL_TYPE (SlipStore, slip_store, SLIP, STORE, GObject)
+
+#define SLIP_STORE_ERROR (slip_store_error_quark ())
+
+typedef enum {
+  SLIP_STORE_ERROR_FAILED,
+  SLIP_STORE_ERROR_NO_DIRECTORY,   /* the database's folder does not exist */
+  SLIP_STORE_ERROR_READ_ONLY,      /* the file or its folder is not writable */
+  SLIP_STORE_ERROR_NOT_A_DATABASE, /* the file is not a SQLite database */
+  SLIP_STORE_ERROR_CORRUPT,        /* SQLite says the file is damaged */
+  SLIP_STORE_ERROR_TOO_NEW,        /* made by a newer Slipbox */
+  SLIP_STORE_ERROR_LOCKED,         /* another process holds the write lock */
+  SLIP_STORE_ERROR_NOT_FOUND,      /* no such note or block */
+  SLIP_STORE_ERROR_EXISTS,         /* a note with that title already exists */
+  SLIP_STORE_ERROR_INVALID,        /* bad input: title, text, position */
+  SLIP_STORE_ERROR_TOO_LARGE,      /* a note or block over the size limits */
+} SlipStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define SLIP_STORE_SCHEMA_VERSION 1
+/* Largest block text and largest note (sum of its blocks), in bytes. */
+#define SLIP_STORE_MAX_BLOCK_BYTES (1024 * 1024)
+#define SLIP_STORE_MAX_NOTE_BYTES  (5 * 1024 * 1024)
+
+GQuark      slip_store_error_quark        (void);
+
+/* $SLIPBOX_DB when set, else $XDG_DATA_HOME/slipbox/slipbox.db. */
+char       *slip_store_default_path       (void);
+/* Creates the folder that holds @path (for the default location only: an
+ * explicitly named database must have its folder already). */
+gboolean    slip_store_ensure_folder      (const char  *path,
+                                           GError     **error);
+
+/* Opens (creating if needed) the database at @path and brings its schema up
+ * to date. Refuses, without writing anything, a file that is not a
+ * database, a database made by a newer Slipbox, and a path whose folder is
+ * missing. */
+SlipStore  *slip_store_new                (const char  *path,
+                                           GError     **error);
+const char *slip_store_get_path           (SlipStore   *self);
+/* How long a write waits for another process's lock (default 2000 ms). */
+void        slip_store_set_busy_timeout   (SlipStore   *self,
+                                           guint        msec);
+
+/* Notes */
+SlipNote   *slip_store_get_note           (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+SlipNote   *slip_store_lookup_note        (SlipStore   *self,
+                                           const char  *title,
+                                           GError     **error);
+SlipNote   *slip_store_create_note        (SlipStore   *self,
+                                           const char  *title,
+                                           GError     **error);
+/* Creates the note @title, or replaces the body of the existing note with
+ * that title, with @blocks (SlipBlock *; ids and uuids are ignored), in one
+ * transaction. Blocks are matched by position so that unchanged blocks keep
+ * their identity. */
+SlipNote   *slip_store_write_note         (SlipStore   *self,
+                                           const char  *title,
+                                           GPtrArray   *blocks,
+                                           gboolean    *created,
+                                           GError     **error);
+/* Renames the note and rewrites every reference to it in other notes, in
+ * one transaction. */
+gboolean    slip_store_rename_note        (SlipStore   *self,
+                                           gint64       note_id,
+                                           const char  *new_title,
+                                           GError     **error);
+/* Removes the note and its blocks for good; links to it become
+ * placeholders. */
+gboolean    slip_store_delete_note        (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+/* Notes ordered by last edit, newest first (GPtrArray of SlipNote). */
+GPtrArray  *slip_store_list_notes         (SlipStore   *self,
+                                           guint        offset,
+                                           guint        limit,
+                                           GError     **error);
+guint       slip_store_count_notes        (SlipStore   *self);
+
+/* Blocks */
+GPtrArray  *slip_store_get_blocks         (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+SlipBlock  *slip_store_get_block          (SlipStore   *self,
+                                           gint64       block_id,
+                                           GError     **error);
+/* Inserts @block (its kind, depth, text, checked, lang) into @note_id at
+ * @position (0..n; later blocks move down). Fills in the block's id, uuid,
+ * note, position and times. */
+gboolean    slip_store_insert_block       (SlipStore   *self,
+                                           gint64       note_id,
+                                           guint        position,
+                                           SlipBlock   *block,
+                                           GError     **error);
+/* Saves the kind, depth, text, checked state and language of existing
+ * blocks (matched by id), with their link edges, in one transaction. This is
+ * the autosave path. */
+gboolean    slip_store_save_blocks        (SlipStore   *self,
+                                           SlipBlock  **blocks,
+                                           guint        n_blocks,
+                                           GError     **error);
+gboolean    slip_store_delete_block       (SlipStore   *self,
+                                           gint64       block_id,
+                                           GError     **error);
+
+G_END_DECLS

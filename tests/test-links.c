@@ -1,0 +1,379 @@
+/* test-links.c: link maintenance, backlinks, outgoing links, rename
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "slip-links.h"
+#include "test-util.h"
+
+/* Writes @title's body as paragraph blocks, one per string. */
+static SlipNote *
+write_note (Fixture    *f,
+            const char *title,
+            const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(GError) error = NULL;
+  SlipNote *note;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_PARAGRAPH, 0, text));
+  va_end (args);
+  note = slip_store_write_note (f->store, title, blocks, NULL, &error);
+  g_assert_no_error (error);
+  return note;
+}
+
+static GPtrArray *
+backlinks (Fixture  *f,
+           SlipNote *note)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *mentions = slip_links_backlinks (f->store, note->id, 0, 0, &error);
+
+  g_assert_no_error (error);
+  return mentions;
+}
+
+static void
+assert_counts (Fixture  *f,
+               SlipNote *note,
+               guint     notes,
+               guint     links)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_notes = 999, n_links = 999;
+
+  g_assert_true (slip_links_count_backlinks (f->store, note->id, &n_notes, &n_links, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notes, ==, notes);
+  g_assert_cmpuint (n_links, ==, links);
+}
+
+static char *
+body_of (Fixture  *f,
+         SlipNote *note)
+{
+  g_autoptr(GPtrArray) blocks = slip_store_get_blocks (f->store, note->id, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, ((SlipBlock *) blocks->pdata[i])->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_backlinks_basic (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Target");
+  g_autoptr(SlipNote) a = write_note (f, "A", "see [[Target]] and [[target|again]]", "nothing", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "tagged #Target", NULL);
+  g_autoptr(GPtrArray) mentions = NULL;
+  SlipMention *m;
+
+  assert_counts (f, target, 2, 3);
+  mentions = backlinks (f, target);
+  g_assert_cmpuint (mentions->len, ==, 3);
+
+  /* Newest source first: B was written after A. */
+  m = mentions->pdata[0];
+  g_assert_cmpstr (m->source_title, ==, "B");
+  g_assert_cmpint (m->kind, ==, SLIP_LINK_TAG);
+  g_assert_cmpstr (m->block_text, ==, "tagged #Target");
+  m = mentions->pdata[1];
+  g_assert_cmpstr (m->source_title, ==, "A");
+  g_assert_cmpint (m->kind, ==, SLIP_LINK_WIKILINK);
+  g_assert_cmpuint (m->start, ==, 4);
+  g_assert_cmpuint (m->end, ==, 14);
+  g_assert_nonnull (m->block_uuid);
+  m = mentions->pdata[2];
+  g_assert_cmpstr (m->source_title, ==, "A");
+  g_assert_cmpuint (m->start, ==, 19);
+}
+
+static void
+test_self_links_excluded (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SlipNote) self_ref = write_note (f, "Loop", "I am [[Loop]]", NULL);
+  g_autoptr(SlipNote) other = write_note (f, "Other", "[[Loop]]", NULL);
+  g_autoptr(GPtrArray) mentions = backlinks (f, self_ref);
+  g_autoptr(GPtrArray) out = slip_links_outgoing (f->store, self_ref->id, NULL);
+
+  assert_counts (f, self_ref, 1, 1);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->source_title, ==, "Other");
+  /* The self-link is still an outgoing link. */
+  g_assert_cmpuint (out->len, ==, 1);
+}
+
+static void
+test_order_follows_latest_edit (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "A", "[[Hub]]", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "[[Hub]]", NULL);
+  g_autoptr(SlipNote) c = write_note (f, "C", "[[Hub]]", NULL);
+  g_autoptr(SlipNote) a2 = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+
+  /* Editing an unrelated block of A makes A the newest source. */
+  a2 = write_note (f, "A", "[[Hub]]", "new block", NULL);
+  mentions = backlinks (f, target);
+  g_assert_cmpuint (mentions->len, ==, 3);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->source_title, ==, "A");
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[1])->source_title, ==, "C");
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[2])->source_title, ==, "B");
+
+  page = slip_links_backlinks (f->store, target->id, 1, 1, NULL);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpstr (((SlipMention *) page->pdata[0])->source_title, ==, "C");
+}
+
+static void
+test_placeholder_resolves (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SlipNote) src = write_note (f, "Source", "[[Future Note]] and ![[FUTURE NOTE]]", NULL);
+  g_autoptr(GPtrArray) out = slip_links_outgoing (f->store, src->id, NULL);
+  g_autoptr(GPtrArray) out2 = NULL;
+  g_autoptr(SlipNote) future = NULL;
+
+  g_assert_cmpuint (out->len, ==, 2);
+  g_assert_cmpint (((SlipOutgoing *) out->pdata[0])->resolved_id, ==, 0);
+  g_assert_null (((SlipOutgoing *) out->pdata[0])->resolved_title);
+
+  future = fixture_note (f, "future note");
+  assert_counts (f, future, 1, 2);
+  out2 = slip_links_outgoing (f->store, src->id, NULL);
+  g_assert_cmpint (((SlipOutgoing *) out2->pdata[0])->resolved_id, ==, future->id);
+  g_assert_cmpstr (((SlipOutgoing *) out2->pdata[0])->resolved_title, ==, "future note");
+  g_assert_cmpstr (((SlipOutgoing *) out2->pdata[0])->target, ==, "Future Note");
+  g_assert_cmpint (((SlipOutgoing *) out2->pdata[1])->kind, ==, SLIP_LINK_EMBED);
+}
+
+static void
+test_delete_makes_placeholders (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Doomed");
+  g_autoptr(SlipNote) src = write_note (f, "Source", "[[Doomed]]", NULL);
+  g_autoptr(SlipNote) again = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_counts (f, target, 1, 1);
+  g_assert_true (slip_store_delete_note (f->store, target->id, &error));
+  g_assert_no_error (error);
+  out = slip_links_outgoing (f->store, src->id, NULL);
+  g_assert_cmpuint (out->len, ==, 1);
+  g_assert_cmpint (((SlipOutgoing *) out->pdata[0])->resolved_id, ==, 0);
+
+  /* A new note with that title picks the link up again. */
+  again = fixture_note (f, "DOOMED");
+  assert_counts (f, again, 1, 1);
+
+  /* Deleting the source removes its edges. */
+  g_assert_true (slip_store_delete_note (f->store, src->id, &error));
+  assert_counts (f, again, 0, 0);
+}
+
+static void
+test_code_never_links (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Target");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) src = write_note (f, "Src", "`[[Target]]` inline code", "```\n[[Target]]\n```", NULL);
+  g_autoptr(SlipBlock) code = slip_block_new (SLIP_BLOCK_CODE, 0, "[[Target]] #Target");
+
+  assert_counts (f, target, 0, 0);
+  g_assert_true (slip_store_insert_block (f->store, src->id, 0, code, &error));
+  assert_counts (f, target, 0, 0);
+
+  /* Turning the code block into a paragraph makes its links count. */
+  code->kind = SLIP_BLOCK_PARAGRAPH;
+  g_assert_true (slip_store_save_blocks (f->store, &code, 1, &error));
+  assert_counts (f, target, 1, 2);
+  code->kind = SLIP_BLOCK_CODE;
+  g_assert_true (slip_store_save_blocks (f->store, &code, 1, &error));
+  assert_counts (f, target, 0, 0);
+}
+
+static void
+test_every_link_form (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Some Note");
+  g_autoptr(SlipNote) tag = fixture_note (f, "project");
+  g_autoptr(SlipNote) multi = fixture_note (f, "multi word tag");
+  g_autoptr(SlipNote) src = write_note (f, "Src",
+                                         "[[Some Note]] [[Some Note|label]] [[Some Note#Heading]]"
+                                         " [[Some Note#^abc123]] ![[Some Note]]"
+                                         " [md](Some%20Note.md) #project #[[multi word tag]]",
+                                         NULL);
+  g_autoptr(GPtrArray) out = slip_links_outgoing (f->store, src->id, NULL);
+  struct { SlipLinkKind kind; const char *anchor; const char *label; gint64 id; } want[] = {
+    { SLIP_LINK_WIKILINK, NULL, NULL, target->id },
+    { SLIP_LINK_WIKILINK, NULL, "label", target->id },
+    { SLIP_LINK_WIKILINK, "Heading", NULL, target->id },
+    { SLIP_LINK_WIKILINK, "^abc123", NULL, target->id },
+    { SLIP_LINK_EMBED, NULL, NULL, target->id },
+    { SLIP_LINK_MARKDOWN, NULL, "md", target->id },
+    { SLIP_LINK_TAG, NULL, NULL, tag->id },
+    { SLIP_LINK_TAG, NULL, NULL, multi->id },
+  };
+
+  g_assert_cmpuint (out->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      SlipOutgoing *o = out->pdata[i];
+
+      g_assert_cmpint (o->kind, ==, want[i].kind);
+      g_assert_cmpstr (o->anchor, ==, want[i].anchor);
+      g_assert_cmpstr (o->label, ==, want[i].label);
+      g_assert_cmpint (o->resolved_id, ==, want[i].id);
+    }
+  assert_counts (f, target, 1, 6);
+  assert_counts (f, tag, 1, 1);
+}
+
+static void
+test_positions_follow_edits (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "T");
+  g_autoptr(SlipNote) src = write_note (f, "Src", "[[T]]", NULL);
+  g_autoptr(GPtrArray) blocks = slip_store_get_blocks (f->store, src->id, NULL);
+  SlipBlock *block = blocks->pdata[0];
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  g_free (block->text);
+  block->text = g_strdup ("typed before [[T]]");
+  g_assert_true (slip_store_save_blocks (f->store, &block, 1, NULL));
+  mentions = backlinks (f, target);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpuint (((SlipMention *) mentions->pdata[0])->start, ==, 13);
+  g_assert_cmpuint (((SlipMention *) mentions->pdata[0])->end, ==, 18);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->block_text, ==, "typed before [[T]]");
+}
+
+static void
+test_rename_rewrites_references (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SlipNote) old = fixture_note (f, "Old Name");
+  g_autoptr(SlipNote) src = write_note (f, "Src",
+                                         "[[Old Name]] and [[old name|kept label]]",
+                                         "[[Old Name#Part]] ![[Old Name]] #[[Old Name]]",
+                                         "[md](dir/Old%20Name.md#Part) `[[Old Name]]` [[Other]]",
+                                         NULL);
+  g_autoptr(SlipNote) tagger = write_note (f, "Tagger", "#oldtag", NULL);
+  g_autoptr(SlipNote) tag = fixture_note (f, "oldtag");
+  g_autoptr(SlipNote) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *tag_body = NULL;
+
+  g_assert_true (slip_store_rename_note (f->store, old->id, "New: Name", &error));
+  g_assert_no_error (error);
+  renamed = slip_store_get_note (f->store, old->id, NULL);
+  g_assert_cmpstr (renamed->title, ==, "New: Name");
+
+  body = body_of (f, src);
+  g_assert_cmpstr (body, ==,
+                   "[[New: Name]] and [[New: Name|kept label]]\n"
+                   "[[New: Name#Part]] ![[New: Name]] #[[New: Name]]\n"
+                   "[md](dir/New%3A%20Name.md#Part) `[[Old Name]]` [[Other]]");
+  assert_counts (f, renamed, 1, 6);
+
+  /* A tag whose new name has a space becomes #[[...]]; one without stays bare. */
+  g_assert_true (slip_store_rename_note (f->store, tag->id, "new tag", &error));
+  tag_body = body_of (f, tagger);
+  g_assert_cmpstr (tag_body, ==, "#[[new tag]]");
+  g_assert_true (slip_store_rename_note (f->store, tag->id, "short", &error));
+  g_free (tag_body);
+  tag_body = body_of (f, tagger);
+  g_assert_cmpstr (tag_body, ==, "#[[short]]");
+  assert_counts (f, tag, 1, 1);
+}
+
+static void
+test_rename_clash_and_case (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SlipNote) a = fixture_note (f, "Alpha");
+  g_autoptr(SlipNote) b = fixture_note (f, "Beta");
+  g_autoptr(SlipNote) src = write_note (f, "Src", "[[alpha]] [[Gamma]]", NULL);
+  g_autoptr(SlipNote) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  g_assert_false (slip_store_rename_note (f->store, a->id, "BETA", &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Only the case changes: allowed, and references follow. */
+  g_assert_true (slip_store_rename_note (f->store, a->id, "ALPHA", &error));
+  g_assert_no_error (error);
+  after = slip_store_get_note (f->store, a->id, NULL);
+  g_assert_cmpstr (after->title, ==, "ALPHA");
+  body = body_of (f, src);
+  g_assert_cmpstr (body, ==, "[[ALPHA]] [[Gamma]]");
+
+  /* Renaming into a placeholder's title resolves it. */
+  g_assert_true (slip_store_rename_note (f->store, b->id, "gamma", &error));
+  assert_counts (f, b, 1, 1);
+}
+
+static void
+test_rebuild_matches (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SlipNote) t = fixture_note (f, "T");
+  g_autoptr(SlipNote) a = write_note (f, "A", "[[T]] [[U]] #tag", "`[[T]]`", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "[b](A.md) ![[T#^x]]", NULL);
+  g_auto(GStrv) before = fixture_dump (f);
+  g_auto(GStrv) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_strv_length (before), ==, 5);
+  g_assert_true (slip_links_rebuild (f->store, &error));
+  g_assert_no_error (error);
+  after = fixture_dump (f);
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  FIXTURE_TEST ("/links/backlinks", test_backlinks_basic);
+  FIXTURE_TEST ("/links/self-links-excluded", test_self_links_excluded);
+  FIXTURE_TEST ("/links/order-latest-edit", test_order_follows_latest_edit);
+  FIXTURE_TEST ("/links/placeholder-resolves", test_placeholder_resolves);
+  FIXTURE_TEST ("/links/delete-makes-placeholders", test_delete_makes_placeholders);
+  FIXTURE_TEST ("/links/code-never-links", test_code_never_links);
+  FIXTURE_TEST ("/links/every-form", test_every_link_form);
+  FIXTURE_TEST ("/links/positions-follow-edits", test_positions_follow_edits);
+  FIXTURE_TEST ("/links/rename/rewrites", test_rename_rewrites_references);
+  FIXTURE_TEST ("/links/rename/clash-and-case", test_rename_clash_and_case);
+  FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
+
+  return g_test_run ();
+}
