@@ -47,6 +47,53 @@ gboolean      slip_store_update_block_text  (SlipStore     *self,
                                              gint64         now,
                                              GError       **error);
 
+/* Shared between slip-store*.c */
+sqlite3      *slip_store_get_db             (SlipStore     *self);
+void          slip_store_emit_note_deleted  (SlipStore     *self,
+                                             gint64         note_id);
+void          slip_store_queue_note_changed (SlipStore     *self,
+                                             gint64         note_id);
+/* Marks the note edited at @now (and the edges out of it, which carry the
+ * time for the backlinks order). */
+gboolean      slip_store_touch_note         (SlipStore     *self,
+                                             gint64         note_id,
+                                             gint64         now,
+                                             GError       **error);
+gboolean      slip_store_validate_block     (const SlipBlock *block,
+                                             GError       **error);
+gint64        slip_store_note_size          (SlipStore     *self,
+                                             gint64         note_id,
+                                             gint64         except_block,
+                                             GError       **error);
+gboolean      slip_store_check_note_size    (gint64         size,
+                                             GError       **error);
+gboolean      slip_store_insert_block_row   (SlipStore     *self,
+                                             gint64         note_id,
+                                             guint          position,
+                                             SlipBlock     *block,
+                                             gint64         now,
+                                             GError       **error);
+gboolean      slip_store_save_block         (SlipStore     *self,
+                                             SlipBlock     *block,
+                                             gint64         now,
+                                             GError       **error);
+
+/* The full-text index, written by hand in the same transaction. */
+gboolean      slip_store_fts_insert_block   (SlipStore     *self,
+                                             gint64         block_id,
+                                             const char    *text,
+                                             GError       **error);
+gboolean      slip_store_fts_delete_block   (SlipStore     *self,
+                                             gint64         block_id,
+                                             GError       **error);
+gboolean      slip_store_fts_delete_note    (SlipStore     *self,
+                                             gint64         note_id,
+                                             GError       **error);
+/* PRAGMA integrity_check, foreign keys and the full-text index agree with
+ * the tables. */
+gboolean      slip_store_check_integrity    (SlipStore     *self,
+                                             GError       **error);
+
 static inline char *
 slip_column_dup (sqlite3_stmt *stmt,
                  int           col)

@@ -75,6 +75,13 @@ SlipNote   *slip_store_write_note         (SlipStore   *self,
                                            GPtrArray   *blocks,
                                            gboolean    *created,
                                            GError     **error);
+/* slip_store_write_note() for many notes in one transaction: all are
+ * written or none (bulk import). */
+gboolean    slip_store_write_notes        (SlipStore   *self,
+                                           const char **titles,
+                                           GPtrArray  **bodies,
+                                           guint        n_notes,
+                                           GError     **error);
 /* Renames the note and rewrites every reference to it in other notes, in
  * one transaction. */
 gboolean    slip_store_rename_note        (SlipStore   *self,

@@ -1,0 +1,530 @@
+/* slip-store-notes.c: reading and writing notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "slip-journal.h"
+#include "slip-links-private.h"
+#include "slip-store-private.h"
+#include "slip-title.h"
+
+#define NOTE_COLUMNS "id, uuid, title, title_key, journal_day, created, updated, trashed"
+
+
+static SlipNote *
+note_from_row (sqlite3_stmt *stmt)
+{
+  SlipNote *note = g_new0 (SlipNote, 1);
+
+  note->id = sqlite3_column_int64 (stmt, 0);
+  note->uuid = slip_column_dup (stmt, 1);
+  note->title = slip_column_dup (stmt, 2);
+  note->title_key = slip_column_dup (stmt, 3);
+  note->journal_day = slip_column_dup (stmt, 4);
+  note->created = sqlite3_column_int64 (stmt, 5);
+  note->updated = sqlite3_column_int64 (stmt, 6);
+  note->trashed = sqlite3_column_int64 (stmt, 7);
+  return note;
+}
+
+static SlipNote *
+fetch_one_note (SlipStore     *self,
+                sqlite3_stmt  *stmt,
+                const char    *what,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  SlipNote *note = NULL;
+
+  if (rc == SQLITE_ROW)
+    note = note_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
+                 _("There is no note %s"), what);
+  else
+    slip_store_set_sqlite_error (self, error, rc, _("read a note"));
+  sqlite3_reset (stmt);
+  return note;
+}
+
+SlipNote *
+slip_store_get_note (SlipStore  *self,
+                     gint64      note_id,
+                     GError    **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self, "SELECT " NOTE_COLUMNS " FROM notes WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  what = g_strdup_printf ("#%" G_GINT64_FORMAT, note_id);
+  return fetch_one_note (self, stmt, what, error);
+}
+
+SlipNote *
+slip_store_lookup_note (SlipStore   *self,
+                        const char  *title,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  key = slip_title_key (title);
+  if (key == NULL)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
+                   _("The title is not valid UTF-8 text"));
+      return NULL;
+    }
+  stmt = slip_store_prepare (self, "SELECT " NOTE_COLUMNS " FROM notes WHERE title_key = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  what = g_strdup_printf ("“%s”", title);
+  return fetch_one_note (self, stmt, what, error);
+}
+
+gint64
+slip_store_resolve_key (SlipStore   *self,
+                        const char  *key,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = slip_store_prepare (self, "SELECT id FROM notes WHERE title_key = ?", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("read a note"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+slip_store_touch_note (SlipStore  *self,
+            gint64      note_id,
+            gint64      now,
+            GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = slip_store_prepare (self, "UPDATE notes SET updated = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!slip_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = slip_store_prepare (self, "UPDATE links SET source_updated = ?2 WHERE note_id = ?1 AND source_updated != ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!slip_store_step_done (self, stmt, error))
+    return FALSE;
+
+  slip_store_queue_note_changed (self, note_id);
+  return TRUE;
+}
+
+/* Inside a transaction: inserts the note row and resolves placeholders that
+ * were waiting for its title. */
+static gint64
+insert_note (SlipStore   *self,
+             const char  *title,
+             GError     **error)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now, id;
+
+  if (!slip_title_validate (title, error))
+    return 0;
+
+  normal = slip_title_normalize (title);
+  key = slip_title_key (title);
+  id = slip_store_resolve_key (self, key, error);
+  if (id < 0)
+    return 0;
+  if (id > 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                   _("A note called “%s” already exists"), normal);
+      return 0;
+    }
+
+  stmt = slip_store_prepare (self,
+                             "INSERT INTO notes (uuid, title, title_key, journal_day, created, updated)"
+                             " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+
+  uuid = slip_uuid_new ();
+  now = slip_store_now (self);
+  slip_journal_parse_title (normal, &day);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, normal, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  if (day != NULL)
+    sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (!slip_store_step_done (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (slip_store_get_db (self));
+  if (!slip_links_resolve_placeholders (self, id, key, error))
+    return 0;
+  slip_store_queue_note_changed (self, id);
+  return id;
+}
+
+SlipNote *
+slip_store_create_note (SlipStore   *self,
+                        const char  *title,
+                        GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!slip_store_begin (self, error))
+    return NULL;
+  id = insert_note (self, title, error);
+  if (id == 0 || !slip_store_commit (self, error))
+    {
+      slip_store_rollback (self);
+      return NULL;
+    }
+  return slip_store_get_note (self, id, error);
+}
+
+gboolean
+slip_store_delete_note (SlipStore  *self,
+                        gint64      note_id,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+
+  if (!slip_store_begin (self, error))
+    return FALSE;
+
+  /* Tell the notes this one linked to, and itself, that mentions change;
+   * incoming edges become placeholders through ON DELETE SET NULL. */
+  if (!slip_links_queue_note_targets (self, note_id, error))
+    goto fail;
+  slip_store_queue_links_changed (self, note_id);
+
+  if (!slip_store_fts_delete_note (self, note_id, error))
+    goto fail;
+  stmt = slip_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  if (!slip_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (slip_store_get_db (self)) == 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
+                   _("There is no note #%" G_GINT64_FORMAT), note_id);
+      goto fail;
+    }
+  if (!slip_store_commit (self, error))
+    goto fail;
+  slip_store_emit_note_deleted (self, note_id);
+  return TRUE;
+
+fail:
+  slip_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+slip_store_rename_note (SlipStore   *self,
+                        gint64      note_id,
+                        const char  *new_title,
+                        GError     **error)
+{
+  g_autoptr(SlipNote) note = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gint64 other;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (new_title != NULL, FALSE);
+
+  if (!slip_title_validate (new_title, error))
+    return FALSE;
+  note = slip_store_get_note (self, note_id, error);
+  if (note == NULL)
+    return FALSE;
+
+  normal = slip_title_normalize (new_title);
+  key = slip_title_key (new_title);
+  if (g_strcmp0 (normal, note->title) == 0)
+    return TRUE;
+
+  if (!slip_store_begin (self, error))
+    return FALSE;
+
+  other = slip_store_resolve_key (self, key, error);
+  if (other < 0)
+    goto fail;
+  if (other > 0 && other != note_id)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                   _("A note called “%s” already exists"), normal);
+      goto fail;
+    }
+
+  stmt = slip_store_prepare (self,
+                             "UPDATE notes SET title = ?2, title_key = ?3, journal_day = ?4"
+                             " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  slip_journal_parse_title (normal, &day);
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, normal, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  if (day != NULL)
+    sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  if (!slip_store_step_done (self, stmt, error))
+    goto fail;
+
+  /* Rewrite every reference to the old title; then placeholders that were
+   * waiting for the new title find the note. */
+  if (!slip_links_rewrite_references (self, note_id, note->title_key, normal, error))
+    goto fail;
+  if (g_strcmp0 (key, note->title_key) != 0 &&
+      !slip_links_resolve_placeholders (self, note_id, key, error))
+    goto fail;
+
+  slip_store_queue_note_changed (self, note_id);
+  slip_store_queue_links_changed (self, note_id);
+  return slip_store_commit (self, error);
+
+fail:
+  slip_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+slip_store_list_notes (SlipStore  *self,
+                       guint       offset,
+                       guint       limit,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NULL"
+                             " ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (notes, note_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("list the notes"));
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}
+
+guint
+slip_store_count_notes (SlipStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), 0);
+
+  stmt = slip_store_prepare (self, "SELECT count(*) FROM notes WHERE trashed IS NULL", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+/* Inside a transaction: creates @title or replaces its body. */
+static gint64
+write_note_locked (SlipStore   *self,
+                   const char  *title,
+                   GPtrArray   *blocks,
+                   gboolean    *created,
+                   GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  sqlite3_stmt *stmt;
+  gint64 note_id, now, size = 0;
+  gboolean is_new = FALSE;
+
+  if (!slip_title_validate (title, error))
+    return 0;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+
+      if (!slip_store_validate_block (block, error))
+        return 0;
+      size += strlen (block->text);
+    }
+  if (!slip_store_check_note_size (size, error))
+    return 0;
+
+  key = slip_title_key (title);
+  note_id = slip_store_resolve_key (self, key, error);
+  if (note_id < 0)
+    return 0;
+  if (note_id == 0)
+    {
+      note_id = insert_note (self, title, error);
+      if (note_id == 0)
+        return 0;
+      is_new = TRUE;
+      old = g_ptr_array_new ();
+    }
+  else
+    {
+      old = slip_store_get_blocks (self, note_id, error);
+      if (old == NULL)
+        return 0;
+    }
+
+  now = slip_store_now (self);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+
+      if (i < old->len)
+        {
+          SlipBlock *existing = g_ptr_array_index (old, i);
+
+          block->id = existing->id;
+          block->note_id = note_id;
+          block->position = i;
+          g_free (block->uuid);
+          block->uuid = g_strdup (existing->uuid);
+          if (!slip_store_save_block (self, block, now, error))
+            return 0;
+        }
+      else if (!slip_store_insert_block_row (self, note_id, i, block, now, error))
+        return 0;
+    }
+
+  for (guint i = blocks->len; i < old->len; i++)
+    {
+      SlipBlock *existing = g_ptr_array_index (old, i);
+
+      if (!slip_links_update_block (self, existing->id, note_id, SLIP_BLOCK_CODE, "", now, error))
+        return 0;
+      if (!slip_store_fts_delete_block (self, existing->id, error))
+        return 0;
+      stmt = slip_store_prepare (self, "DELETE FROM blocks WHERE id = ?", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, existing->id);
+      if (!slip_store_step_done (self, stmt, error))
+        return 0;
+    }
+
+  if (!slip_store_touch_note (self, note_id, now, error))
+    return 0;
+  if (created)
+    *created = is_new;
+  return note_id;
+}
+
+SlipNote *
+slip_store_write_note (SlipStore   *self,
+                       const char  *title,
+                       GPtrArray   *blocks,
+                       gboolean    *created,
+                       GError     **error)
+{
+  gint64 note_id;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+  g_return_val_if_fail (title != NULL && blocks != NULL, NULL);
+
+  if (!slip_store_begin (self, error))
+    return NULL;
+  note_id = write_note_locked (self, title, blocks, created, error);
+  if (note_id == 0 || !slip_store_commit (self, error))
+    {
+      slip_store_rollback (self);
+      return NULL;
+    }
+  return slip_store_get_note (self, note_id, error);
+}
+
+gboolean
+slip_store_write_notes (SlipStore   *self,
+                        const char **titles,
+                        GPtrArray  **bodies,
+                        guint        n_notes,
+                        GError     **error)
+{
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_notes == 0 || (titles != NULL && bodies != NULL), FALSE);
+
+  if (!slip_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_notes; i++)
+    {
+      if (write_note_locked (self, titles[i], bodies[i], NULL, error) == 0)
+        {
+          g_prefix_error (error, _("“%s”: "), titles[i]);
+          slip_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!slip_store_commit (self, error))
+    {
+      slip_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,397 @@
+/* slipbox-bench.c: figures for the store at vault scale
+ *
+ * Generates a vault (titles of 1-4 words, ~12 blocks and ~5 links per
+ * note, Zipf-popular targets so the top hub is linked from ~30% of notes,
+ * tags and placeholders), loads it through the public store API and
+ * prints: bulk load time, block save latency p50/p99 over random edits,
+ * backlinks of the top hub (count, first page of 50 with text) and the
+ * database size.
+ *
+ *   slipbox-bench [--notes 10000,100000] [--edits 1000] [--dir DIR] [--seed N]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "slip-links.h"
+#include "slip-store.h"
+
+#define HUB_QUERIES 200
+#define LOAD_BATCH 1000
+
+static const char * const syllables[] = {
+  "ka", "lo", "mi", "ra", "ven", "tor", "sil", "ban", "dre", "quo", "pel", "zan",
+  "ori", "lu", "mar", "ten", "vis", "gal", "hep", "nor", "sa", "fi", "dun", "el",
+};
+
+static const char * const filler[] = {
+  "the", "idea", "that", "we", "discussed", "about", "notes", "and", "links",
+  "should", "be", "revisited", "tomorrow", "with", "more", "context", "from",
+  "reading", "yesterday", "meeting", "plan", "draft", "review", "quick",
+};
+
+typedef struct {
+  GRand      *rand;
+  guint       n_notes;
+  char      **titles;
+  double     *zipf_cdf;
+} Vault;
+
+static char *
+make_word (GRand *rand)
+{
+  GString *word = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 2, 4);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (word, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+  word->str[0] = g_ascii_toupper (word->str[0]);
+  return g_string_free (word, FALSE);
+}
+
+static void
+vault_init (Vault  *vault,
+            guint   n_notes,
+            guint32 seed)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double sum = 0;
+
+  vault->rand = g_rand_new_with_seed (seed);
+  vault->n_notes = n_notes;
+  vault->titles = g_new0 (char *, n_notes + 1);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      char *title;
+
+      do
+        {
+          GString *t = g_string_new (NULL);
+          guint words = g_rand_int_range (vault->rand, 1, 5);
+
+          for (guint w = 0; w < words; w++)
+            {
+              g_autofree char *word = make_word (vault->rand);
+              if (w > 0)
+                g_string_append_c (t, ' ');
+              g_string_append (t, word);
+            }
+          title = g_string_free (t, FALSE);
+          if (g_hash_table_contains (seen, title))
+            g_clear_pointer (&title, g_free);
+        }
+      while (title == NULL);
+      g_hash_table_add (seen, g_ascii_strdown (title, -1));
+      vault->titles[i] = title;
+    }
+
+  /* Zipf (s = 1) over target ranks. */
+  vault->zipf_cdf = g_new (double, n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      sum += 1.0 / (i + 1);
+      vault->zipf_cdf[i] = sum;
+    }
+  for (guint i = 0; i < n_notes; i++)
+    vault->zipf_cdf[i] /= sum;
+}
+
+static void
+vault_clear (Vault *vault)
+{
+  g_strfreev (vault->titles);
+  g_free (vault->zipf_cdf);
+  g_rand_free (vault->rand);
+}
+
+/* A popular target: Zipf for most links, uniform for the rest, which puts
+ * the top hub in ~30% of notes at five links a note. */
+static const char *
+pick_target (Vault *vault)
+{
+  double u = g_rand_double (vault->rand);
+  guint lo = 0, hi = vault->n_notes - 1;
+
+  if (g_rand_int_range (vault->rand, 0, 100) >= 82)
+    return vault->titles[g_rand_int_range (vault->rand, 0, vault->n_notes)];
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (vault->zipf_cdf[mid] < u)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return vault->titles[lo];
+}
+
+static void
+append_filler (Vault   *vault,
+               GString *text,
+               guint    words)
+{
+  for (guint i = 0; i < words; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, filler[g_rand_int_range (vault->rand, 0, G_N_ELEMENTS (filler))]);
+    }
+}
+
+static void
+append_link (Vault   *vault,
+             GString *text)
+{
+  guint roll = g_rand_int_range (vault->rand, 0, 100);
+
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  if (roll < 8)
+    g_string_append_printf (text, "#topic%u", g_rand_int_range (vault->rand, 0, 40));
+  else if (roll < 13)
+    g_string_append_printf (text, "[[Someday %u]]", g_rand_int_range (vault->rand, 0, 5000));
+  else if (roll < 16)
+    g_string_append_printf (text, "[[%s|see here]]", pick_target (vault));
+  else
+    g_string_append_printf (text, "[[%s]]", pick_target (vault));
+}
+
+static GPtrArray *
+make_note_blocks (Vault *vault)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  guint n_blocks = g_rand_int_range (vault->rand, 8, 17);
+  guint n_links = g_rand_int_range (vault->rand, 3, 8);
+  g_autofree guint *links_in = g_new0 (guint, n_blocks);
+
+  for (guint i = 0; i < n_links; i++)
+    links_in[g_rand_int_range (vault->rand, 0, n_blocks)]++;
+
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      GString *text = g_string_new (NULL);
+      SlipBlockKind kind = b == 0 ? SLIP_BLOCK_HEADING2 : SLIP_BLOCK_BULLET;
+
+      append_filler (vault, text, g_rand_int_range (vault->rand, 3, 12));
+      for (guint l = 0; l < links_in[b]; l++)
+        {
+          append_link (vault, text);
+          append_filler (vault, text, g_rand_int_range (vault->rand, 1, 5));
+        }
+      g_ptr_array_add (blocks, slip_block_new (kind, b == 0 ? 0 : g_rand_int_range (vault->rand, 0, 3) / 2,
+                                               text->str));
+      g_string_free (text, TRUE);
+    }
+  return blocks;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint index;
+
+  g_array_sort (samples, compare_double);
+  index = (guint) ceil (p / 100.0 * samples->len) - 1;
+  return g_array_index (samples, double, MIN (index, samples->len - 1));
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static gboolean
+run_size (guint        n_notes,
+          guint        n_edits,
+          const char  *dir,
+          guint32      seed)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%u.db", n_notes);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStore) store = NULL;
+  g_autoptr(GArray) save_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) count_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(SlipNote) hub = NULL;
+  GStatBuf st;
+  Vault vault;
+  gint64 start;
+  double load_s;
+  guint hub_notes = 0, hub_links = 0, page_len = 0;
+  guint64 total_blocks = 0;
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  store = slip_store_new (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("slipbox-bench: %s\n", error->message);
+      return FALSE;
+    }
+
+  vault_init (&vault, n_notes, seed);
+
+  /* Bulk load: notes through the store's write path, a batch of notes a
+   * transaction, as a vault import does. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_notes; i += LOAD_BATCH)
+    {
+      guint n = MIN (LOAD_BATCH, n_notes - i);
+      g_autoptr(GPtrArray) bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+      for (guint j = 0; j < n; j++)
+        {
+          GPtrArray *blocks = make_note_blocks (&vault);
+          total_blocks += blocks->len;
+          g_ptr_array_add (bodies, blocks);
+        }
+      if (!slip_store_write_notes (store, (const char **) vault.titles + i,
+                                   (GPtrArray **) bodies->pdata, n, &error))
+        {
+          g_printerr ("slipbox-bench: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  load_s = ms_since (start) / 1000.0;
+
+  /* Block saves: text + edges, one transaction each. */
+  for (guint i = 0; i < n_edits; i++)
+    {
+      const char *title = vault.titles[g_rand_int_range (vault.rand, 0, n_notes)];
+      g_autoptr(SlipNote) note = slip_store_lookup_note (store, title, NULL);
+      g_autoptr(GPtrArray) blocks = slip_store_get_blocks (store, note->id, NULL);
+      SlipBlock *block = blocks->pdata[g_rand_int_range (vault.rand, 0, blocks->len)];
+      GString *text = g_string_new (block->text);
+      double ms;
+
+      if (g_rand_boolean (vault.rand))
+        append_link (&vault, text);
+      else
+        append_filler (&vault, text, 1);
+      g_free (block->text);
+      block->text = g_string_free (text, FALSE);
+
+      start = g_get_monotonic_time ();
+      if (!slip_store_save_blocks (store, &block, 1, &error))
+        {
+          g_printerr ("slipbox-bench: %s\n", error->message);
+          return FALSE;
+        }
+      ms = ms_since (start);
+      g_array_append_val (save_ms, ms);
+    }
+
+  /* The top hub is the Zipf rank-1 title. */
+  hub = slip_store_lookup_note (store, vault.titles[0], &error);
+  for (guint i = 0; i < HUB_QUERIES; i++)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      slip_links_count_backlinks (store, hub->id, &hub_notes, &hub_links, NULL);
+      ms = ms_since (start);
+      g_array_append_val (count_ms, ms);
+
+      start = g_get_monotonic_time ();
+      page = slip_links_backlinks (store, hub->id, 0, 50, NULL);
+      ms = ms_since (start);
+      g_array_append_val (page_ms, ms);
+      page_len = page->len;
+      for (guint m = 0; m < page->len; m++)
+        g_assert (((SlipMention *) page->pdata[m])->block_text != NULL);
+    }
+
+  g_clear_object (&store);  /* checkpoints the WAL into the file */
+  if (g_stat (path, &st) != 0)
+    st.st_size = 0;
+
+  printf ("notes %u (%" G_GUINT64_FORMAT " blocks)\n", n_notes, total_blocks);
+  printf ("  bulk load:              %8.2f s  (%.0f notes/s)\n", load_s, n_notes / load_s);
+  printf ("  block save p50:         %8.3f ms\n", percentile (save_ms, 50));
+  printf ("  block save p99:         %8.3f ms  (%u edits)\n", percentile (save_ms, 99), n_edits);
+  printf ("  hub backlinks:          %u notes, %u links (%.0f%% of notes)\n",
+          hub_notes, hub_links, 100.0 * hub_notes / n_notes);
+  printf ("  hub count p50:          %8.3f ms\n", percentile (count_ms, 50));
+  printf ("  hub first page p50:     %8.3f ms  (%u mentions with text)\n", percentile (page_ms, 50), page_len);
+  printf ("  database size:          %8.1f MB\n", st.st_size / 1e6);
+  fflush (stdout);
+
+  vault_clear (&vault);
+  if (g_getenv ("SLIPBOX_BENCH_KEEP"))
+    return TRUE;
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *sizes = g_strdup ("10000,100000");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) list = NULL;
+  gint edits = 1000;
+  gint seed = 42;
+  gboolean own_dir = FALSE;
+  GOptionEntry entries[] = {
+    { "notes", 'n', 0, G_OPTION_ARG_STRING, &sizes, "Vault sizes, comma-separated", "N[,N...]" },
+    { "edits", 'e', 0, G_OPTION_ARG_INT, &edits, "Random block edits to time", "N" },
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where to build the databases", "DIR" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- Slipbox store benchmark");
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("slipbox-bench: %s\n", error->message);
+      return 2;
+    }
+  if (dir == NULL)
+    {
+      dir = g_dir_make_tmp ("slipbox-bench-XXXXXX", &error);
+      if (dir == NULL)
+        {
+          g_printerr ("slipbox-bench: %s\n", error->message);
+          return 1;
+        }
+      own_dir = TRUE;
+    }
+
+  list = g_strsplit (sizes, ",", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      guint n = (guint) g_ascii_strtoull (list[i], NULL, 10);
+
+      if (n < 10 || !run_size (n, MAX (edits, 1), dir, seed))
+        return 1;
+    }
+
+  if (own_dir)
+    g_rmdir (dir);
+  return 0;
+}
