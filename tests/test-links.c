@@ -119,28 +119,34 @@ test_self_links_excluded (Fixture       *f,
 }
 
 static void
-test_order_follows_latest_edit (Fixture       *f,
+test_order_newest_source_first (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(SlipNote) target = fixture_note (f, "Hub");
   g_autoptr(SlipNote) a = write_note (f, "A", "[[Hub]]", NULL);
-  g_autoptr(SlipNote) b = write_note (f, "B", "[[Hub]]", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "[[Hub]] twice: [[hub]]", NULL);
   g_autoptr(SlipNote) c = write_note (f, "C", "[[Hub]]", NULL);
   g_autoptr(SlipNote) a2 = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GPtrArray) page = NULL;
 
-  /* Editing an unrelated block of A makes A the newest source. */
+  /* Newest source note first, its mentions in text order; editing an
+   * older note does not move it, so the panel stays put while people type. */
   a2 = write_note (f, "A", "[[Hub]]", "new block", NULL);
   mentions = backlinks (f, target);
-  g_assert_cmpuint (mentions->len, ==, 3);
-  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->source_title, ==, "A");
-  g_assert_cmpstr (((SlipMention *) mentions->pdata[1])->source_title, ==, "C");
+  g_assert_cmpuint (mentions->len, ==, 4);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->source_title, ==, "C");
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[1])->source_title, ==, "B");
+  g_assert_cmpuint (((SlipMention *) mentions->pdata[1])->start, ==, 0);
   g_assert_cmpstr (((SlipMention *) mentions->pdata[2])->source_title, ==, "B");
+  g_assert_cmpuint (((SlipMention *) mentions->pdata[2])->start, ==, 15);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[3])->source_title, ==, "A");
+  g_assert_cmpint (((SlipMention *) mentions->pdata[3])->source_updated, ==, a2->updated);
 
-  page = slip_links_backlinks (f->store, target->id, 1, 1, NULL);
-  g_assert_cmpuint (page->len, ==, 1);
-  g_assert_cmpstr (((SlipMention *) page->pdata[0])->source_title, ==, "C");
+  page = slip_links_backlinks (f->store, target->id, 1, 2, NULL);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (((SlipMention *) page->pdata[0])->source_title, ==, "B");
+  g_assert_cmpuint (((SlipMention *) page->pdata[1])->start, ==, 15);
 }
 
 static void
@@ -350,7 +356,7 @@ test_rebuild_matches (Fixture       *f,
   g_auto(GStrv) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (g_strv_length (before), ==, 5);
+  g_assert_cmpuint (g_strv_length (before), ==, 7);  /* 5 edges, 2 counts */
   g_assert_true (slip_links_rebuild (f->store, &error));
   g_assert_no_error (error);
   after = fixture_dump (f);
@@ -365,7 +371,7 @@ main (int    argc,
 
   FIXTURE_TEST ("/links/backlinks", test_backlinks_basic);
   FIXTURE_TEST ("/links/self-links-excluded", test_self_links_excluded);
-  FIXTURE_TEST ("/links/order-latest-edit", test_order_follows_latest_edit);
+  FIXTURE_TEST ("/links/order-newest-source", test_order_newest_source_first);
   FIXTURE_TEST ("/links/placeholder-resolves", test_placeholder_resolves);
   FIXTURE_TEST ("/links/delete-makes-placeholders", test_delete_makes_placeholders);
   FIXTURE_TEST ("/links/code-never-links", test_code_never_links);

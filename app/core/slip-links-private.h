@@ -15,13 +15,17 @@ gboolean slip_links_update_block          (SlipStore     *store,
                                            gint64         note_id,
                                            SlipBlockKind  kind,
                                            const char    *text,
-                                           gint64         now,
                                            GError       **error);
 /* Inside a transaction: placeholders whose key is @key now point at
  * @note_id. */
 gboolean slip_links_resolve_placeholders  (SlipStore     *store,
                                            gint64         note_id,
                                            const char    *key,
+                                           GError       **error);
+/* Inside a transaction, before @note_id is deleted: takes its edges out of
+ * the backlink counts. */
+gboolean slip_links_forget_note           (SlipStore     *store,
+                                           gint64         note_id,
                                            GError       **error);
 /* Inside a transaction: queue links-changed for every note @note_id links
  * to. */

@@ -121,13 +121,95 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, col);
 }
 
+/* Backlink counts: @delta more (or fewer) links from @source_id to
+ * @target_id. Self-links and placeholders do not count. */
+static gboolean
+count_links (SlipStore  *store,
+             gint64      target_id,
+             gint64      source_id,
+             int         delta,
+             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int notes_delta = 0;
+
+  if (target_id <= 0 || target_id == source_id || delta == 0)
+    return TRUE;
+
+  /* Plain statements and sqlite3_changes(): an upsert or RETURNING costs
+   * ten times as much here, and this runs for every link written. */
+  stmt = slip_store_prepare (store,
+                             "UPDATE backlink_pairs SET n = n + ?3"
+                             " WHERE target_id = ?1 AND source_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  sqlite3_bind_int (stmt, 3, delta);
+  if (!slip_store_step_done (store, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (slip_store_get_db (store)) == 0)
+    {
+      if (delta < 0)
+        {
+          g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_CORRUPT,
+                       _("The backlink counts are damaged; rebuild the links"));
+          return FALSE;
+        }
+      stmt = slip_store_prepare (store, "INSERT INTO backlink_pairs VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, target_id);
+      sqlite3_bind_int64 (stmt, 2, source_id);
+      sqlite3_bind_int (stmt, 3, delta);
+      if (!slip_store_step_done (store, stmt, error))
+        return FALSE;
+      notes_delta = 1;
+    }
+  else if (delta < 0)
+    {
+      stmt = slip_store_prepare (store,
+                                 "DELETE FROM backlink_pairs"
+                                 " WHERE target_id = ?1 AND source_id = ?2 AND n <= 0", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, target_id);
+      sqlite3_bind_int64 (stmt, 2, source_id);
+      if (!slip_store_step_done (store, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (slip_store_get_db (store)) > 0)
+        notes_delta = -1;
+    }
+
+  stmt = slip_store_prepare (store,
+                             "UPDATE backlink_counts SET notes = notes + ?2, links = links + ?3"
+                             " WHERE target_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  sqlite3_bind_int (stmt, 2, notes_delta);
+  sqlite3_bind_int (stmt, 3, delta);
+  if (!slip_store_step_done (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (slip_store_get_db (store)) > 0)
+    return TRUE;
+
+  stmt = slip_store_prepare (store, "INSERT INTO backlink_counts (target_id, notes, links) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  sqlite3_bind_int (stmt, 2, notes_delta);
+  sqlite3_bind_int (stmt, 3, delta);
+  return slip_store_step_done (store, stmt, error);
+}
+
 gboolean
 slip_links_update_block (SlipStore      *store,
                          gint64          block_id,
                          gint64          note_id,
                          SlipBlockKind   kind,
                          const char     *text,
-                         gint64          now,
                          GError        **error)
 {
   g_autoptr(GPtrArray) parsed = parse_block (kind, text);
@@ -182,8 +264,8 @@ slip_links_update_block (SlipStore      *store,
 
       stmt = slip_store_prepare (store,
                                  "INSERT INTO links (block_id, note_id, target, target_key, target_id,"
-                                 " kind, anchor, label, start, end, source_updated)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                 " kind, anchor, label, start, end)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, block_id);
@@ -199,8 +281,8 @@ slip_links_update_block (SlipStore      *store,
       bind_optional_text (stmt, 8, link->label);
       sqlite3_bind_int64 (stmt, 9, link->start);
       sqlite3_bind_int64 (stmt, 10, link->end);
-      sqlite3_bind_int64 (stmt, 11, now);
-      if (!slip_store_step_done (store, stmt, error))
+      if (!slip_store_step_done (store, stmt, error) ||
+          !count_links (store, target_id, note_id, 1, error))
         return FALSE;
       slip_store_queue_links_changed (store, target_id);
     }
@@ -215,7 +297,8 @@ slip_links_update_block (SlipStore      *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, s->id);
-      if (!slip_store_step_done (store, stmt, error))
+      if (!slip_store_step_done (store, stmt, error) ||
+          !count_links (store, s->target_id, note_id, -1, error))
         return FALSE;
       slip_store_queue_links_changed (store, s->target_id);
     }
@@ -229,7 +312,30 @@ slip_links_resolve_placeholders (SlipStore   *store,
                                  const char  *key,
                                  GError     **error)
 {
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
   sqlite3_stmt *stmt;
+  int rc;
+
+  /* Count the placeholders by source before they point here. */
+  stmt = slip_store_prepare (store,
+                             "SELECT note_id, count(*) FROM links"
+                             " WHERE target_id IS NULL AND target_key = ? GROUP BY note_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (sources, pair, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return FALSE;
+    }
+  if (sources->len == 0)
+    return TRUE;
 
   stmt = slip_store_prepare (store,
                              "UPDATE links SET target_id = ?1"
@@ -240,7 +346,43 @@ slip_links_resolve_placeholders (SlipStore   *store,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   if (!slip_store_step_done (store, stmt, error))
     return FALSE;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const gint64 *pair = (const gint64 *) (sources->data + i * sizeof (gint64) * 2);
+      if (!count_links (store, note_id, pair[0], (int) pair[1], error))
+        return FALSE;
+    }
   slip_store_queue_links_changed (store, note_id);
+  return TRUE;
+}
+
+/* Before @note_id is deleted: its incoming edges are about to become
+ * placeholders and its outgoing ones to go; take both out of the counts. */
+gboolean
+slip_links_forget_note (SlipStore  *store,
+                        gint64      note_id,
+                        GError    **error)
+{
+  static const char * const statements[] = {
+    "UPDATE backlink_counts SET notes = notes - 1, links = links -"
+    " (SELECT n FROM backlink_pairs p WHERE p.target_id = backlink_counts.target_id AND p.source_id = ?1)"
+    " WHERE target_id IN (SELECT target_id FROM backlink_pairs WHERE source_id = ?1)",
+    "DELETE FROM backlink_pairs WHERE source_id = ?1",
+    "DELETE FROM backlink_pairs WHERE target_id = ?1",
+    "DELETE FROM backlink_counts WHERE target_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = slip_store_prepare (store, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, note_id);
+      if (!slip_store_step_done (store, stmt, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -431,23 +573,18 @@ slip_links_count_backlinks (SlipStore  *store,
 
   g_return_val_if_fail (SLIP_IS_STORE (store), FALSE);
 
-  /* Walks links_by_target_note in note order, so DISTINCT needs no sort. */
   stmt = slip_store_prepare (store,
-                             "SELECT count(*), count(DISTINCT note_id) FROM links"
-                             " WHERE target_id = ?1 AND note_id != ?1", error);
+                             "SELECT links, notes FROM backlink_counts WHERE target_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, note_id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (n_links)
-        *n_links = sqlite3_column_int (stmt, 0);
-      if (n_notes)
-        *n_notes = sqlite3_column_int (stmt, 1);
-    }
+  if (n_links)
+    *n_links = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  if (n_notes)
+    *n_notes = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 1) : 0;
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       slip_store_set_sqlite_error (store, error, rc, _("count backlinks"));
       return FALSE;
@@ -468,16 +605,16 @@ slip_links_backlinks (SlipStore  *store,
 
   g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
 
-  /* links_by_target serves the order of the sources; only the few links of
-   * one source note are sorted by block position. */
+  /* links_by_target serves the order of the sources, newest first; only
+   * the few links of one source note are sorted by block position. */
   stmt = slip_store_prepare (store,
-                             "SELECT l.note_id, n.title, l.source_updated, l.block_id, b.uuid,"
+                             "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid,"
                              " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end"
                              " FROM links l"
                              " JOIN notes n ON n.id = l.note_id"
                              " JOIN blocks b ON b.id = l.block_id"
                              " WHERE l.target_id = ?1 AND l.note_id != ?1"
-                             " ORDER BY l.source_updated DESC, l.note_id DESC, b.position, l.start"
+                             " ORDER BY l.note_id DESC, b.position, l.start"
                              " LIMIT ?2 OFFSET ?3", error);
   if (stmt == NULL)
     return NULL;
@@ -574,10 +711,15 @@ slip_links_rebuild (SlipStore  *store,
   stmt = slip_store_prepare (store, "DELETE FROM links", error);
   if (stmt == NULL || !slip_store_step_done (store, stmt, error))
     goto fail;
+  stmt = slip_store_prepare (store, "DELETE FROM backlink_pairs", error);
+  if (stmt == NULL || !slip_store_step_done (store, stmt, error))
+    goto fail;
+  stmt = slip_store_prepare (store, "DELETE FROM backlink_counts", error);
+  if (stmt == NULL || !slip_store_step_done (store, stmt, error))
+    goto fail;
 
   stmt = slip_store_prepare (store,
-                             "SELECT b.id, b.note_id, b.kind, b.text, n.updated"
-                             " FROM blocks b JOIN notes n ON n.id = b.note_id", error);
+                             "SELECT id, note_id, kind, text FROM blocks", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -591,7 +733,6 @@ slip_links_rebuild (SlipStore  *store,
                                     sqlite3_column_int64 (stmt, 1),
                                     kind,
                                     (const char *) sqlite3_column_text (stmt, 3),
-                                    sqlite3_column_int64 (stmt, 4),
                                     error))
         {
           sqlite3_reset (stmt);
@@ -630,14 +771,14 @@ slip_links_dump (SlipStore  *store,
 
   stmt = slip_store_prepare (store,
                              "SELECT note_id, block_id, kind, target, target_key, target_id,"
-                             " anchor, label, start, end, source_updated FROM links", error);
+                             " anchor, label, start, end FROM links", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (lines,
                        g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s|%s|%"
-                                        G_GINT64_FORMAT "|%s|%s|%d|%d|%" G_GINT64_FORMAT,
+                                        G_GINT64_FORMAT "|%s|%s|%d|%d",
                                         (gint64) sqlite3_column_int64 (stmt, 0),
                                         (gint64) sqlite3_column_int64 (stmt, 1),
                                         (const char *) sqlite3_column_text (stmt, 2),
@@ -647,8 +788,7 @@ slip_links_dump (SlipStore  *store,
                                         sqlite3_column_text (stmt, 6) ? (const char *) sqlite3_column_text (stmt, 6) : "(null)",
                                         sqlite3_column_text (stmt, 7) ? (const char *) sqlite3_column_text (stmt, 7) : "(null)",
                                         sqlite3_column_int (stmt, 8),
-                                        sqlite3_column_int (stmt, 9),
-                                        (gint64) sqlite3_column_int64 (stmt, 10)));
+                                        sqlite3_column_int (stmt, 9)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -656,6 +796,23 @@ slip_links_dump (SlipStore  *store,
       slip_store_set_sqlite_error (store, error, rc, _("read links"));
       return NULL;
     }
+  stmt = slip_store_prepare (store,
+                             "SELECT target_id, notes, links FROM backlink_counts WHERE links != 0 OR notes != 0",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines, g_strdup_printf ("count|%" G_GINT64_FORMAT "|%d|%d",
+                                             (gint64) sqlite3_column_int64 (stmt, 0),
+                                             sqlite3_column_int (stmt, 1),
+                                             sqlite3_column_int (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return NULL;
+    }
+
   g_ptr_array_sort (lines, compare_lines);
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);

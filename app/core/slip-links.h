@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 typedef struct {
   gint64         source_id;
   char          *source_title;
-  gint64         source_updated;
+  gint64         source_updated;   /* the source note's last edit */
   gint64         block_id;
   char          *block_uuid;
   char          *block_text;
@@ -42,7 +42,7 @@ void        slip_mention_free          (SlipMention   *mention);
 void        slip_outgoing_free         (SlipOutgoing  *outgoing);
 
 /* Backlinks of @note_id: edges from other notes. *@n_notes distinct source
- * notes, *@n_links occurrences. Served by an index. */
+ * notes, *@n_links occurrences. One row read, whatever the numbers. */
 gboolean    slip_links_count_backlinks (SlipStore     *store,
                                         gint64         note_id,
                                         guint         *n_notes,
@@ -64,8 +64,9 @@ GPtrArray  *slip_links_outgoing        (SlipStore     *store,
 gboolean    slip_links_rebuild         (SlipStore     *store,
                                         GError       **error);
 /* Every stored edge as a sorted string vector, one line an edge:
- * "note|block|kind|target|key|target_id|anchor|label|start|end". For tests
- * and diagnostics. */
+ * "note|block|kind|target|key|target_id|anchor|label|start|end", then the
+ * kept backlink counts, "count|target_id|notes|links". For tests and
+ * diagnostics. */
 char      **slip_links_dump            (SlipStore     *store,
                                         GError       **error);
 

@@ -262,7 +262,7 @@ slip_store_insert_block_row (SlipStore  *self,
   block->position = position;
   block->created = block->updated = now;
 
-  return slip_links_update_block (self, block->id, note_id, block->kind, block->text, now, error);
+  return slip_links_update_block (self, block->id, note_id, block->kind, block->text, error);
 }
 
 gint64
@@ -405,7 +405,7 @@ slip_store_update_block_text (SlipStore   *self,
   if (!slip_store_step_done (self, stmt, error) ||
       !slip_store_fts_insert_block (self, block_id, text, error))
     return FALSE;
-  return slip_links_update_block (self, block_id, block->note_id, block->kind, text, now, error) &&
+  return slip_links_update_block (self, block_id, block->note_id, block->kind, text, error) &&
          slip_store_touch_note (self, block->note_id, now, error);
 }
 
@@ -470,7 +470,7 @@ slip_store_save_block (SlipStore  *self,
     return FALSE;
 
   block->updated = now;
-  return slip_links_update_block (self, block->id, block->note_id, block->kind, block->text, now, error);
+  return slip_links_update_block (self, block->id, block->note_id, block->kind, block->text, error);
 }
 
 gboolean
@@ -560,7 +560,7 @@ slip_store_delete_block (SlipStore  *self,
   /* Removing the edges through the parser's diff queues the notifications;
    * the cascade would remove them silently. */
   now = slip_store_now (self);
-  if (!slip_links_update_block (self, block_id, block->note_id, SLIP_BLOCK_CODE, "", now, error))
+  if (!slip_links_update_block (self, block_id, block->note_id, SLIP_BLOCK_CODE, "", error))
     goto fail;
 
   if (!slip_store_fts_delete_block (self, block_id, error))

@@ -136,14 +136,6 @@ slip_store_touch_note (SlipStore  *self,
   if (!slip_store_step_done (self, stmt, error))
     return FALSE;
 
-  stmt = slip_store_prepare (self, "UPDATE links SET source_updated = ?2 WHERE note_id = ?1 AND source_updated != ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  if (!slip_store_step_done (self, stmt, error))
-    return FALSE;
-
   slip_store_queue_note_changed (self, note_id);
   return TRUE;
 }
@@ -244,7 +236,8 @@ slip_store_delete_note (SlipStore  *self,
     goto fail;
   slip_store_queue_links_changed (self, note_id);
 
-  if (!slip_store_fts_delete_note (self, note_id, error))
+  if (!slip_store_fts_delete_note (self, note_id, error) ||
+      !slip_links_forget_note (self, note_id, error))
     goto fail;
   stmt = slip_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
   if (stmt == NULL)
@@ -458,7 +451,7 @@ write_note_locked (SlipStore   *self,
     {
       SlipBlock *existing = g_ptr_array_index (old, i);
 
-      if (!slip_links_update_block (self, existing->id, note_id, SLIP_BLOCK_CODE, "", now, error))
+      if (!slip_links_update_block (self, existing->id, note_id, SLIP_BLOCK_CODE, "", error))
         return 0;
       if (!slip_store_fts_delete_block (self, existing->id, error))
         return 0;

@@ -53,8 +53,7 @@ void          slip_store_emit_note_deleted  (SlipStore     *self,
                                              gint64         note_id);
 void          slip_store_queue_note_changed (SlipStore     *self,
                                              gint64         note_id);
-/* Marks the note edited at @now (and the edges out of it, which carry the
- * time for the backlinks order). */
+/* Marks the note edited at @now. */
 gboolean      slip_store_touch_note         (SlipStore     *self,
                                              gint64         note_id,
                                              gint64         now,

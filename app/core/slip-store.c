@@ -80,8 +80,9 @@ static const char * const migrations[] = {
   "  updated INTEGER NOT NULL"
   ");"
   "CREATE INDEX blocks_by_note ON blocks (note_id, position);"
-  /* Forward edges. source_updated copies the source note's updated time so
-   * that one index serves 'newest source first' for the reverse edges. */
+  /* Forward edges; links_by_target makes them the reverse edges too. Its
+   * note_id order serves 'newest source first' (ids grow with creation)
+   * and counting distinct sources without a sort. */
   "CREATE TABLE links ("
   "  id INTEGER PRIMARY KEY,"
   "  block_id INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,"
@@ -93,16 +94,29 @@ static const char * const migrations[] = {
   "  anchor TEXT,"
   "  label TEXT,"
   "  start INTEGER NOT NULL,"
-  "  end INTEGER NOT NULL,"
-  "  source_updated INTEGER NOT NULL"
+  "  end INTEGER NOT NULL"
   ");"
   "CREATE INDEX links_by_block ON links (block_id);"
   "CREATE INDEX links_by_note ON links (note_id);"
-  "CREATE INDEX links_by_target ON links (target_id, source_updated DESC, note_id DESC)"
-  "  WHERE target_id IS NOT NULL;"
-  "CREATE INDEX links_by_target_note ON links (target_id, note_id)"
+  "CREATE INDEX links_by_target ON links (target_id, note_id)"
   "  WHERE target_id IS NOT NULL;"
   "CREATE INDEX links_placeholders ON links (target_key) WHERE target_id IS NULL;"
+  /* Backlink counts, kept current by slip-links.c in the same transaction
+   * as the edges, so a hub's count is one row however many notes link to
+   * it. backlink_pairs holds the distinct (target, source) pairs with their
+   * number of links. Self-links do not count. (Triggers would do the same
+   * at four times the cost of a link insert.) */
+  "CREATE TABLE backlink_pairs ("
+  "  target_id INTEGER NOT NULL, source_id INTEGER NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (target_id, source_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX backlink_pairs_by_source ON backlink_pairs (source_id);"
+  "CREATE TABLE backlink_counts ("
+  "  target_id INTEGER PRIMARY KEY,"
+  "  notes INTEGER NOT NULL DEFAULT 0,"
+  "  links INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX backlink_counts_by_notes ON backlink_counts (notes DESC, target_id);"
   /* Full-text index over block text. The store writes it in the same
    * transaction as the block (slip_store_fts_*): done in triggers, FTS5
    * flushes its pending terms at every statement and a bulk load is
@@ -679,6 +693,7 @@ slip_store_check_integrity (SlipStore  *self,
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *result = NULL;
+  gint64 mismatches = 0;
   int rc;
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
@@ -705,6 +720,25 @@ slip_store_check_integrity (SlipStore  *self,
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_CORRUPT,
                    _("The notes database at %s has rows that point at nothing"), self->path);
+      return FALSE;
+    }
+
+  /* The kept backlink counts equal counts made from the edges. */
+  if (!query_int (self,
+                  "SELECT count(*) FROM ("
+                  " SELECT * FROM (SELECT target_id, count(DISTINCT note_id), count(*) FROM links"
+                  "  WHERE target_id IS NOT NULL AND target_id != note_id GROUP BY target_id"
+                  "  EXCEPT SELECT target_id, notes, links FROM backlink_counts)"
+                  " UNION ALL"
+                  " SELECT * FROM (SELECT target_id, notes, links FROM backlink_counts WHERE links != 0"
+                  "  EXCEPT SELECT target_id, count(DISTINCT note_id), count(*) FROM links"
+                  "  WHERE target_id IS NOT NULL AND target_id != note_id GROUP BY target_id))",
+                  &mismatches, _("check the notes database"), error))
+    return FALSE;
+  if (mismatches != 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_CORRUPT,
+                   _("The backlink counts in %s do not match the links"), self->path);
       return FALSE;
     }
 
