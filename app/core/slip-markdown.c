@@ -274,7 +274,7 @@ heading_text (ParseCtx        *ctx,
   /* Setext: the lines above the underline, joined by spaces */
   for (guint n = first; n < last; n++)
     {
-      char *line = g_strchomp (get_line (ctx, cont, n, buf));
+      char *line = get_line (ctx, cont, n, buf);
       gsize slashes = 0;
 
       len = strlen (line);
@@ -282,7 +282,7 @@ heading_text (ParseCtx        *ctx,
         slashes++;
       if (slashes % 2 == 1 && n + 1 < last)
         line[len - 1] = '\0';   /* a hard line break becomes the space */
-      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", skip_ws (line));
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", skip_ws (g_strchomp (line)));
     }
   if (last > first)
     return g_strdup (text->str);
@@ -326,8 +326,10 @@ quote_text (ParseCtx        *ctx,
         {
           guint next = next_column (*p, col);
 
-          g_string_append_printf (expanded, "%*s", (int) (*p == '\t' ? next - col : 0),
-                                  *p == '\t' ? "" : (char[]) { *p, '\0' });
+          if (*p == '\t')
+            g_string_append_printf (expanded, "%*s", (int) (next - col), "");
+          else
+            g_string_append_c (expanded, *p);
           col = next;
         }
       line = g_string_append (expanded, p)->str;

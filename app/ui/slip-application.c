@@ -1,0 +1,139 @@
+/* slip-application.c
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "slip-application.h"
+#include "slip-window.h"
+
+struct _SlipApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SlipApplication, slip_application, ADW_TYPE_APPLICATION)
+
+/* Every keyboard shortcut of the application, in one place, so that menus
+ * (and later the shortcuts window) show them. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} shortcuts[] = {
+  { "app.quit",     { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+static void
+slip_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (slip_window_new (SLIP_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+/* Quitting closes every window the way the user would, so that each one
+ * saves its state (and, later, flushes pending edits) in close-request. The
+ * application ends when the last window is gone; a window may refuse. */
+static void
+slip_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+slip_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  SlipApplication *self = user_data;
+  static const char *developers[] = {
+    "The Slipbox developers https://github.com/slipbox/slipbox",
+    NULL
+  };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Slipbox"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Slipbox developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Write daily notes and connect them with links. "
+                                      "Everything stays on your computer."),
+                        "website", "https://github.com/slipbox/slipbox",
+                        "issue-url", "https://github.com/slipbox/slipbox/issues",
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your names, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Slipbox developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+
+  gtk_window_present (about);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", slip_application_quit_action },
+  { "about", slip_application_about_action },
+};
+
+static void
+slip_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (slip_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           shortcuts[i].action,
+                                           shortcuts[i].accels);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+slip_application_class_init (SlipApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = slip_application_activate;
+  app_class->startup = slip_application_startup;
+}
+
+static void
+slip_application_init (SlipApplication *self)
+{
+}
+
+SlipApplication *
+slip_application_new (void)
+{
+  /* The resource base path is fixed, whatever the profile, so that GTK finds
+   * the icons and (later) the shortcuts window under RESOURCE_PREFIX. */
+  return g_object_new (SLIP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
