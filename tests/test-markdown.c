@@ -354,6 +354,8 @@ test_quote (void)
   /* a lazy line that would underline a heading inside the quote */
   CHECK ("> text\n===\n", Q (0, "text\n    ==="));
   CHECK ("- item\n\n  > in item\n  > more\n", B (0, "item"), Q (1, "in item\nmore"));
+  /* tabs in the quote's markup become spaces, as they depend on the column */
+  CHECK ("  - > - \t- \n>\tx\n", B (0, ""), Q (1, "-     -"), Q (0, "  x"));
 }
 
 static void

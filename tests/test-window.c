@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "slip-application.h"
@@ -105,6 +107,7 @@ static void
 test_window_basics (SlipApplication *app)
 {
   g_auto(GStrv) quit_accels = NULL;
+  g_autofree char *description = NULL;
   GtkWindow *window;
   AdwStatusPage *status_page;
 
@@ -124,8 +127,9 @@ test_window_basics (SlipApplication *app)
   status_page = find_status_page (GTK_WIDGET (window));
   g_assert_nonnull (status_page);
   g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Slipbox");
-  g_assert_cmpstr (adw_status_page_get_description (status_page), ==,
-                   "Your notes database is ready.");
+  description = g_strdup_printf ("0 notes in %s", g_getenv ("SLIPBOX_DB"));
+  g_assert_cmpstr (adw_status_page_get_description (status_page), ==, description);
+  g_assert_true (g_file_test (g_getenv ("SLIPBOX_DB"), G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
 
   /* A development build is marked as such. */
@@ -223,18 +227,43 @@ test_window_size_persisted (SlipApplication *app)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
 
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  /* Never touch the real settings of whoever runs the tests. */
+  g_autofree char *tmp = NULL;
+  g_autofree char *db = NULL;
+  int status;
+
+  /* Never touch the real settings or notes of whoever runs the tests. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  tmp = g_dir_make_tmp ("slipbox-window-XXXXXX", NULL);
+  g_assert_nonnull (tmp);
+  db = g_build_filename (tmp, "notes.db", NULL);
+  g_setenv ("SLIPBOX_DB", db, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
+      remove_tree (tmp);
       return 0;
     }
 
@@ -247,5 +276,7 @@ main (int   argc,
   g_test_add_data_func ("/window/size-persisted", test_window_size_persisted,
                         run_with_application);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (tmp);
+  return status;
 }

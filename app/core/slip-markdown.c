@@ -24,8 +24,10 @@
  * block deeper than a preceding non-item is rendered at that block's level,
  * an empty item's first paragraph child becomes its text, empty paragraphs
  * vanish, and text that would read as block syntax keeps the backslash that
- * escapes it. cmark quirks not smoothed over: link reference definitions
- * right above a setext underline become heading text.
+ * escapes it. Tabs in a quote's markup become spaces. cmark quirks: link
+ * reference definitions right above a setext underline become heading
+ * text; an item paragraph of only link reference definitions (cmark keeps
+ * some when lines come lazily) is a paragraph under the item.
  */
 #include "config.h"
 

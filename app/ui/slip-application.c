@@ -10,11 +10,15 @@
 #include <glib/gi18n.h>
 
 #include "slip-application.h"
+#include "slip-store.h"
 #include "slip-window.h"
 
 struct _SlipApplication
 {
   AdwApplication parent_instance;
+
+  SlipStore *store;
+  GError    *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (SlipApplication, slip_application, ADW_TYPE_APPLICATION)
@@ -36,7 +40,24 @@ slip_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (slip_window_new (SLIP_APPLICATION (app)));
+    {
+      SlipApplication *self = SLIP_APPLICATION (app);
+
+      /* The database opens once, on the first window. */
+      if (self->store == NULL && self->store_error == NULL)
+        {
+          g_autofree char *path = slip_store_default_path ();
+          const char *env = g_getenv ("SLIPBOX_DB");
+
+          /* Only the default location is created on demand. */
+          if ((env != NULL && env[0] != '\0') || slip_store_ensure_folder (path, &self->store_error))
+            self->store = slip_store_new (path, &self->store_error);
+          if (self->store_error != NULL)
+            g_warning ("%s", self->store_error->message);
+        }
+      window = GTK_WINDOW (slip_window_new (self, self->store,
+                                            self->store_error ? self->store_error->message : NULL));
+    }
 
   gtk_window_present (window);
 }
@@ -113,10 +134,22 @@ slip_application_startup (GApplication *app)
 }
 
 static void
+slip_application_dispose (GObject *object)
+{
+  SlipApplication *self = SLIP_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (slip_application_parent_class)->dispose (object);
+}
+
+static void
 slip_application_class_init (SlipApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = slip_application_dispose;
   app_class->activate = slip_application_activate;
   app_class->startup = slip_application_startup;
 }

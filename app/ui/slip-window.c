@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "slip-store.h"
 #include "slip-window.h"
 
 /* The schema id is the same for every profile (see data/meson.build). */
@@ -17,12 +20,46 @@ struct _SlipWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  SlipStore *store;
+  char      *store_error;
 
   /* Template children */
   AdwStatusPage *status_page;
 };
 
 G_DEFINE_FINAL_TYPE (SlipWindow, slip_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STORE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+slip_window_show_store (SlipWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->store == NULL)
+    {
+      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->status_page, _("Could not open your notes"));
+      adw_status_page_set_description (self->status_page,
+                                       self->store_error ? self->store_error : _("No database"));
+      return;
+    }
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u note in %s",
+                                              "%u notes in %s",
+                                              slip_store_count_notes (self->store)),
+                                 slip_store_count_notes (self->store),
+                                 slip_store_get_path (self->store));
+  adw_status_page_set_description (self->status_page, description);
+}
 
 static void
 slip_window_save_state (SlipWindow *self)
@@ -76,8 +113,59 @@ slip_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_error, g_free);
 
   G_OBJECT_CLASS (slip_window_parent_class)->dispose (object);
+}
+
+static void
+slip_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (slip_window_parent_class)->constructed (object);
+  slip_window_show_store (SLIP_WINDOW (object));
+}
+
+static void
+slip_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SlipWindow *self = SLIP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORE_ERROR:
+      g_value_set_string (value, self->store_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slip_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SlipWindow *self = SLIP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -88,6 +176,17 @@ slip_window_class_init (SlipWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = slip_window_dispose;
+  object_class->constructed = slip_window_constructed;
+  object_class->get_property = slip_window_get_property;
+  object_class->set_property = slip_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SLIP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_string ("store-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = slip_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");
@@ -108,12 +207,18 @@ slip_window_init (SlipWindow *self)
   slip_window_restore_state (self);
 }
 
+/* @store is the open notes database, or NULL with @store_error saying why
+ * it could not be opened. */
 SlipWindow *
-slip_window_new (SlipApplication *application)
+slip_window_new (SlipApplication *application,
+                 SlipStore       *store,
+                 const char      *store_error)
 {
   g_return_val_if_fail (SLIP_IS_APPLICATION (application), NULL);
 
   return g_object_new (SLIP_TYPE_WINDOW,
                        "application", application,
+                       "store", store,
+                       "store-error", store_error,
                        NULL);
 }

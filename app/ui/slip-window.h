@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "slip-application.h"
+#include "slip-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SlipWindow, slip_window, SLIP, WINDOW, AdwApplicationWindow)
 
-SlipWindow *slip_window_new (SlipApplication *application);
+SlipWindow *slip_window_new (SlipApplication *application,
+                             SlipStore       *store,
+                             const char      *store_error);
 
 G_END_DECLS
