@@ -68,6 +68,7 @@ vault_init (Vault  *vault,
   for (guint i = 0; i < n_notes; i++)
     {
       char *title;
+      char *key;
 
       do
         {
@@ -82,11 +83,15 @@ vault_init (Vault  *vault,
               g_string_append (t, word);
             }
           title = g_string_free (t, FALSE);
-          if (g_hash_table_contains (seen, title))
-            g_clear_pointer (&title, g_free);
+          key = g_ascii_strdown (title, -1);
+          if (g_hash_table_contains (seen, key))
+            {
+              g_clear_pointer (&title, g_free);
+              g_clear_pointer (&key, g_free);
+            }
         }
       while (title == NULL);
-      g_hash_table_add (seen, g_ascii_strdown (title, -1));
+      g_hash_table_add (seen, key);
       vault->titles[i] = title;
     }
 
@@ -270,6 +275,11 @@ run_size (guint        n_notes,
         }
     }
   load_s = ms_since (start) / 1000.0;
+  if (slip_store_count_notes (store) != n_notes)
+    {
+      g_printerr ("slipbox-bench: loaded %u notes, expected %u\n", slip_store_count_notes (store), n_notes);
+      return FALSE;
+    }
 
   /* Block saves: text + edges, one transaction each. */
   if (g_getenv ("SLIPBOX_BENCH_PROFILE_SAVES"))

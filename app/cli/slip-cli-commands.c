@@ -92,8 +92,8 @@ read_stdin (GError **error)
       gsize offset = bad - data->str;
       g_string_free (data, TRUE);
       g_set_error (error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_INPUT,
-                   _("Standard input is not valid UTF-8 text (bad byte at offset %" G_GSIZE_FORMAT "); nothing was written"),
-                   offset);
+                   _("Standard input is not valid UTF-8 text (bad byte at offset %zu); nothing was written"),
+                   (size_t) offset);
       return NULL;
     }
   return g_string_free (data, FALSE);

@@ -172,7 +172,7 @@ slip_store_get_block (SlipStore  *self,
     block = block_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
-                 _("There is no block #%" G_GINT64_FORMAT), block_id);
+                 _("There is no block #%lld"), (long long) block_id);
   else
     slip_store_set_sqlite_error (self, error, rc, _("read a block"));
   sqlite3_reset (stmt);
@@ -181,7 +181,7 @@ slip_store_get_block (SlipStore  *self,
 
 gboolean
 slip_store_validate_block (const SlipBlock  *block,
-                GError          **error)
+                           GError          **error)
 {
   if (block->kind >= SLIP_BLOCK_N_KINDS)
     {
@@ -230,11 +230,11 @@ bind_block_fields (sqlite3_stmt    *stmt,
  * others (the caller has made room) and writes its edges. */
 gboolean
 slip_store_insert_block_row (SlipStore  *self,
-                  gint64      note_id,
-                  guint       position,
-                  SlipBlock  *block,
-                  gint64      now,
-                  GError    **error)
+                             gint64      note_id,
+                             guint       position,
+                             SlipBlock  *block,
+                             gint64      now,
+                             GError    **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *uuid = slip_uuid_new ();
@@ -267,9 +267,9 @@ slip_store_insert_block_row (SlipStore  *self,
 
 gint64
 slip_store_note_size (SlipStore  *self,
-           gint64      note_id,
-           gint64      except_block,
-           GError    **error)
+                      gint64      note_id,
+                      gint64      except_block,
+                      GError    **error)
 {
   sqlite3_stmt *stmt;
   gint64 size = -1;
@@ -293,7 +293,7 @@ slip_store_note_size (SlipStore  *self,
 
 gboolean
 slip_store_check_note_size (gint64   size,
-                 GError **error)
+                            GError **error)
 {
   if (size > SLIP_STORE_MAX_NOTE_BYTES)
     {
@@ -346,8 +346,8 @@ slip_store_insert_block (SlipStore  *self,
   if (position > count)
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
-                   _("Cannot insert a block at position %u of a note with %" G_GINT64_FORMAT " blocks"),
-                   position, count);
+                   _("Cannot insert a block at position %u of a note with %lld blocks"),
+                   position, (long long) count);
       goto fail;
     }
 
@@ -443,9 +443,8 @@ slip_store_save_block (SlipStore  *self,
     {
       if (rc == SQLITE_DONE)
         {
-          g_autofree char *id = g_strdup_printf ("#%" G_GINT64_FORMAT, block->id);
           g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
-                       _("There is no block %s"), id);
+                       _("There is no block #%lld"), (long long) block->id);
         }
       else
         slip_store_set_sqlite_error (self, error, rc, _("save a block"));
@@ -508,7 +507,7 @@ slip_store_save_blocks (SlipStore   *self,
           sqlite3_reset (stmt);
           if (rc == SQLITE_DONE)
             g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
-                         _("There is no block #%" G_GINT64_FORMAT), blocks[i]->id);
+                         _("There is no block #%lld"), (long long) blocks[i]->id);
           else
             slip_store_set_sqlite_error (self, error, rc, _("save a block"));
           goto fail;

@@ -122,9 +122,9 @@ slip_store_resolve_key (SlipStore   *self,
 
 gboolean
 slip_store_touch_note (SlipStore  *self,
-            gint64      note_id,
-            gint64      now,
-            GError    **error)
+                       gint64      note_id,
+                       gint64      now,
+                       GError    **error)
 {
   sqlite3_stmt *stmt;
 
@@ -248,7 +248,7 @@ slip_store_delete_note (SlipStore  *self,
   if (sqlite3_changes (slip_store_get_db (self)) == 0)
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
-                   _("There is no note #%" G_GINT64_FORMAT), note_id);
+                   _("There is no note #%lld"), (long long) note_id);
       goto fail;
     }
   if (!slip_store_commit (self, error))

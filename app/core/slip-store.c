@@ -279,7 +279,7 @@ slip_store_queue_links_changed (SlipStore *self,
 
 void
 slip_store_queue_note_changed (SlipStore *self,
-                    gint64     note_id)
+                               gint64     note_id)
 {
   queue_id (self->pending_notes, note_id);
 }
@@ -661,8 +661,8 @@ slip_store_new (const char  *path,
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_TOO_NEW,
                    _("The notes database at %s was made by a newer version of Slipbox "
-                     "(schema %" G_GINT64_FORMAT ", this version knows %d); it was left unchanged"),
-                   path, version, SLIP_STORE_SCHEMA_VERSION);
+                     "(schema %lld, this version knows %d); it was left unchanged"),
+                   path, (long long) version, SLIP_STORE_SCHEMA_VERSION);
       return NULL;
     }
 
