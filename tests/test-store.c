@@ -532,6 +532,24 @@ test_default_path (void)
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 }
 
+static void
+test_uuids_time_ordered (void)
+{
+  g_autofree char *prev = slip_uuid_new ();
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *next = slip_uuid_new ();
+
+      g_assert_true (g_uuid_string_is_valid (next));
+      g_assert_cmpint (next[14], ==, '7');                       /* version 7 */
+      g_assert_nonnull (strchr ("89ab", next[19]));              /* RFC 9562 variant */
+      g_assert_cmpstr (prev, <, next);                           /* sorts by creation */
+      g_free (prev);
+      prev = g_steal_pointer (&next);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -556,6 +574,7 @@ main (int    argc,
   g_test_add_func ("/store/bad-input/missing-directory", test_missing_directory);
   g_test_add_func ("/store/bad-input/unwritable-directory", test_unwritable_directory);
   g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/uuids-time-ordered", test_uuids_time_ordered);
 
   return g_test_run ();
 }

@@ -159,7 +159,19 @@ slip_uuid_new (void)
     }
   b[8] = 0x80 | (b[8] & 0x3f);
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  {
+    static const char hex[] = "0123456789abcdef";
+    char *out = g_malloc (37);
+    char *p = out;
+
+    for (guint i = 0; i < 16; i++)
+      {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+          *p++ = '-';
+        *p++ = hex[b[i] >> 4];
+        *p++ = hex[b[i] & 0xf];
+      }
+    *p = '\0';
+    return out;
+  }
 }

@@ -16,6 +16,13 @@ gboolean slip_links_update_block          (SlipStore     *store,
                                            SlipBlockKind  kind,
                                            const char    *text,
                                            GError       **error);
+/* The same for a block inserted in this transaction, which has no edges. */
+gboolean slip_links_insert_block          (SlipStore     *store,
+                                           gint64         block_id,
+                                           gint64         note_id,
+                                           SlipBlockKind  kind,
+                                           const char    *text,
+                                           GError       **error);
 /* Inside a transaction: placeholders whose key is @key now point at
  * @note_id. */
 gboolean slip_links_resolve_placeholders  (SlipStore     *store,

@@ -204,16 +204,23 @@ count_links (SlipStore  *store,
   return slip_store_step_done (store, stmt, error);
 }
 
-gboolean
-slip_links_update_block (SlipStore      *store,
-                         gint64          block_id,
-                         gint64          note_id,
-                         SlipBlockKind   kind,
-                         const char     *text,
-                         GError        **error)
+static gboolean
+update_block_links (SlipStore      *store,
+                    gint64          block_id,
+                    gint64          note_id,
+                    SlipBlockKind   kind,
+                    const char     *text,
+                    gboolean        fresh,
+                    GError        **error)
 {
   g_autoptr(GPtrArray) parsed = parse_block (kind, text);
-  g_autoptr(GPtrArray) stored = load_block_links (store, block_id, error);
+  g_autoptr(GPtrArray) stored = NULL;
+
+  /* A block inserted in this transaction has no edges yet. */
+  if (fresh)
+    stored = g_ptr_array_new ();
+  else
+    stored = load_block_links (store, block_id, error);
   sqlite3_stmt *stmt;
 
   if (stored == NULL)
@@ -307,6 +314,28 @@ slip_links_update_block (SlipStore      *store,
 }
 
 gboolean
+slip_links_update_block (SlipStore      *store,
+                         gint64          block_id,
+                         gint64          note_id,
+                         SlipBlockKind   kind,
+                         const char     *text,
+                         GError        **error)
+{
+  return update_block_links (store, block_id, note_id, kind, text, FALSE, error);
+}
+
+gboolean
+slip_links_insert_block (SlipStore      *store,
+                         gint64          block_id,
+                         gint64          note_id,
+                         SlipBlockKind   kind,
+                         const char     *text,
+                         GError        **error)
+{
+  return update_block_links (store, block_id, note_id, kind, text, TRUE, error);
+}
+
+gboolean
 slip_links_resolve_placeholders (SlipStore   *store,
                                  gint64       note_id,
                                  const char  *key,
@@ -395,8 +424,9 @@ slip_links_queue_note_targets (SlipStore  *store,
   int rc;
 
   stmt = slip_store_prepare (store,
-                             "SELECT DISTINCT target_id FROM links"
-                             " WHERE note_id = ? AND target_id IS NOT NULL", error);
+                             "SELECT DISTINCT l.target_id FROM blocks b"
+                             " JOIN links l ON l.block_id = b.id"
+                             " WHERE b.note_id = ? AND l.target_id IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, note_id);
@@ -667,7 +697,7 @@ slip_links_outgoing (SlipStore  *store,
                              " FROM links l"
                              " JOIN blocks b ON b.id = l.block_id"
                              " LEFT JOIN notes t ON t.id = l.target_id"
-                             " WHERE l.note_id = ?1"
+                             " WHERE b.note_id = ?1"
                              " ORDER BY b.position, l.start", error);
   if (stmt == NULL)
     return NULL;

@@ -262,7 +262,7 @@ slip_store_insert_block_row (SlipStore  *self,
   block->position = position;
   block->created = block->updated = now;
 
-  return slip_links_update_block (self, block->id, note_id, block->kind, block->text, error);
+  return slip_links_insert_block (self, block->id, note_id, block->kind, block->text, error);
 }
 
 gint64

@@ -505,6 +505,23 @@ slip_store_write_notes (SlipStore   *self,
 
   if (!slip_store_begin (self, error))
     return FALSE;
+
+  /* Every note first, so that links between the notes of this call point
+   * at their targets as they are written instead of waiting as
+   * placeholders. */
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *key = slip_title_key (titles[i]);
+      gint64 id = key ? slip_store_resolve_key (self, key, error) : 0;
+
+      if (id < 0 || (id == 0 && insert_note (self, titles[i], error) == 0))
+        {
+          g_prefix_error (error, _("“%s”: "), titles[i]);
+          slip_store_rollback (self);
+          return FALSE;
+        }
+    }
+
   for (guint i = 0; i < n_notes; i++)
     {
       if (write_note_locked (self, titles[i], bodies[i], NULL, error) == 0)

@@ -21,7 +21,7 @@ struct _SlipStore
 
   char        *path;
   sqlite3     *db;
-  GHashTable  *statements;     /* SQL text -> sqlite3_stmt */
+  GHashTable  *statements;     /* SQL literal (by address) -> sqlite3_stmt */
   GHashTable  *pending_links;  /* note ids (gint64 *) queued for links-changed */
   GHashTable  *pending_notes;  /* note ids queued for note-changed */
   gint64       last_now;
@@ -81,12 +81,13 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX blocks_by_note ON blocks (note_id, position);"
   /* Forward edges; links_by_target makes them the reverse edges too. Its
-   * note_id order serves 'newest source first' (ids grow with creation)
-   * and counting distinct sources without a sort. */
+   * note_id order serves 'newest source first' (ids grow with creation).
+   * note_id copies the block's note (a link goes with its block, through
+   * the block's cascade), so it needs no index of its own. */
   "CREATE TABLE links ("
   "  id INTEGER PRIMARY KEY,"
   "  block_id INTEGER NOT NULL REFERENCES blocks (id) ON DELETE CASCADE,"
-  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  note_id INTEGER NOT NULL,"
   "  target TEXT NOT NULL,"
   "  target_key TEXT NOT NULL,"
   "  target_id INTEGER REFERENCES notes (id) ON DELETE SET NULL,"
@@ -97,7 +98,6 @@ static const char * const migrations[] = {
   "  end INTEGER NOT NULL"
   ");"
   "CREATE INDEX links_by_block ON links (block_id);"
-  "CREATE INDEX links_by_note ON links (note_id);"
   "CREATE INDEX links_by_target ON links (target_id, note_id)"
   "  WHERE target_id IS NOT NULL;"
   "CREATE INDEX links_placeholders ON links (target_key) WHERE target_id IS NULL;"
@@ -205,7 +205,7 @@ slip_store_prepare (SlipStore   *self,
       slip_store_set_sqlite_error (self, error, rc, _("read the notes database"));
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -486,8 +486,7 @@ finalize_statement (gpointer stmt)
 static void
 slip_store_init (SlipStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->pending_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending_links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_mutex_init (&self->checkpoint_lock);
@@ -685,6 +684,23 @@ slip_store_new (const char  *path,
   sqlite3_wal_hook (self->db, wal_hook, self);
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+slip_store_checkpoint (SlipStore  *self,
+                       GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("write the notes database"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -56,6 +56,12 @@ const char *slip_store_get_path           (SlipStore   *self);
 void        slip_store_set_busy_timeout   (SlipStore   *self,
                                            guint        msec);
 
+/* Copies the write-ahead log into the database file and empties it, waiting
+ * as long as that takes: the end of a bulk import, off the main thread.
+ * Everyday saves never need it (a thread of the store's own does it). */
+gboolean    slip_store_checkpoint         (SlipStore   *self,
+                                           GError     **error);
+
 /* Notes */
 SlipNote   *slip_store_get_note           (SlipStore   *self,
                                            gint64       note_id,
@@ -76,7 +82,8 @@ SlipNote   *slip_store_write_note         (SlipStore   *self,
                                            gboolean    *created,
                                            GError     **error);
 /* slip_store_write_note() for many notes in one transaction: all are
- * written or none (bulk import). */
+ * written or none (bulk import). The notes are created before any body is
+ * written, so links among them never wait as placeholders. */
 gboolean    slip_store_write_notes        (SlipStore   *self,
                                            const char **titles,
                                            GPtrArray  **bodies,
