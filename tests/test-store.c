@@ -532,6 +532,103 @@ test_default_path (void)
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 }
 
+static SlipBlock *
+block_at (GPtrArray *blocks,
+          guint      i)
+{
+  return g_ptr_array_index (blocks, i);
+}
+
+static void
+test_set_blocks_structural (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = blocks_of ("a [[T]]", "b", "c", NULL);
+  g_autoptr(SlipNote) note = slip_store_write_note (f->store, "Outline", first, NULL, &error);
+  g_autoptr(SlipNote) target = fixture_note (f, "T");
+  g_autoptr(GPtrArray) stored = slip_store_get_blocks (f->store, note->id, &error);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) parents = NULL;
+  g_autofree char *uuid_c = g_strdup (block_at (stored, 2)->uuid);
+  gint64 id_a = block_at (stored, 0)->id;
+  guint n_notes, n_links;
+  SlipBlock *split;
+
+  /* Move c to the top, indent a under it, split b into b + "new [[T]]",
+   * and drop nothing else: one call, one transaction. */
+  g_ptr_array_add (next, slip_block_copy (block_at (stored, 2)));
+  g_ptr_array_add (next, slip_block_copy (block_at (stored, 0)));
+  block_at (next, 1)->depth = 1;
+  g_ptr_array_add (next, slip_block_copy (block_at (stored, 1)));
+  split = slip_block_new (SLIP_BLOCK_BULLET, 1, "new [[T]]");
+  g_ptr_array_add (next, split);
+  g_assert_true (slip_store_set_blocks (f->store, note->id, next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (split->id, >, 0);
+
+  after = slip_store_get_blocks (f->store, note->id, &error);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_assert_cmpstr (block_at (after, 0)->text, ==, "c");
+  g_assert_cmpstr (block_at (after, 0)->uuid, ==, uuid_c);
+  g_assert_cmpstr (block_at (after, 1)->text, ==, "a [[T]]");
+  g_assert_cmpuint (block_at (after, 1)->depth, ==, 1);
+  g_assert_cmpstr (block_at (after, 3)->text, ==, "new [[T]]");
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpuint (block_at (after, i)->position, ==, i);
+  g_assert_true (slip_links_count_backlinks (f->store, target->id, &n_notes, &n_links, NULL));
+  g_assert_cmpuint (n_links, ==, 2);
+
+  parents = slip_store_get_block_parents (f->store, split->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parents->len, ==, 1);
+  g_assert_cmpstr (block_at (parents, 0)->text, ==, "b");
+  g_clear_pointer (&parents, g_ptr_array_unref);
+  parents = slip_store_get_block_parents (f->store, id_a, &error);
+  g_assert_cmpuint (parents->len, ==, 1);
+  g_assert_cmpstr (block_at (parents, 0)->text, ==, "c");
+  g_clear_pointer (&parents, g_ptr_array_unref);
+  parents = slip_store_get_block_parents (f->store, block_at (after, 0)->id, &error);
+  g_assert_cmpuint (parents->len, ==, 0);
+
+  /* Merge a into c (drop a): its link goes with it. */
+  g_ptr_array_remove_index (next, 1);
+  g_free (block_at (next, 0)->text);
+  block_at (next, 0)->text = g_strdup ("c a [[T]]");
+  g_assert_true (slip_store_set_blocks (f->store, note->id, next, &error));
+  g_assert_null (slip_store_get_block (f->store, id_a, NULL));
+  g_assert_true (slip_links_count_backlinks (f->store, target->id, &n_notes, &n_links, NULL));
+  g_assert_cmpuint (n_links, ==, 2);
+  g_assert_cmpuint (n_notes, ==, 1);
+}
+
+static void
+test_journal_and_ensure (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SlipNote) d1 = fixture_note (f, "2026-11-19");
+  g_autoptr(SlipNote) plain = fixture_note (f, "Plain");
+  g_autoptr(SlipNote) d2 = fixture_note (f, "2026-11-21");
+  g_autoptr(SlipNote) d0 = fixture_note (f, "2025-01-01");
+  g_autoptr(GPtrArray) days = slip_store_list_journal (f->store, 0, 0, NULL);
+  g_autoptr(SlipNote) again = NULL;
+  g_autoptr(SlipNote) fresh = NULL;
+  gboolean created = TRUE;
+
+  g_assert_cmpuint (slip_store_count_journal (f->store), ==, 3);
+  g_assert_cmpuint (days->len, ==, 3);
+  g_assert_cmpstr (((SlipNote *) days->pdata[0])->title, ==, "2026-11-21");
+  g_assert_cmpstr (((SlipNote *) days->pdata[2])->title, ==, "2025-01-01");
+
+  again = slip_store_ensure_note (f->store, "plain", &created, NULL);
+  g_assert_false (created);
+  g_assert_cmpint (again->id, ==, plain->id);
+  fresh = slip_store_ensure_note (f->store, "Fresh", &created, NULL);
+  g_assert_true (created);
+  g_assert_cmpstr (fresh->title, ==, "Fresh");
+}
+
 static void
 test_uuids_time_ordered (void)
 {
@@ -569,6 +666,8 @@ main (int    argc,
   FIXTURE_TEST ("/store/bad-input/locked", test_locked_by_other_connection);
   FIXTURE_TEST ("/store/signals", test_signals_after_commit);
   FIXTURE_TEST ("/store/list-by-update", test_list_notes_by_update);
+  FIXTURE_TEST ("/store/set-blocks", test_set_blocks_structural);
+  FIXTURE_TEST ("/store/journal-and-ensure", test_journal_and_ensure);
   g_test_add_func ("/store/bad-input/not-a-database", test_not_a_database);
   g_test_add_func ("/store/bad-input/too-new", test_too_new_refused);
   g_test_add_func ("/store/bad-input/missing-directory", test_missing_directory);

@@ -588,3 +588,153 @@ fail:
   slip_store_rollback (self);
   return FALSE;
 }
+
+gboolean
+slip_store_set_blocks (SlipStore  *self,
+                       gint64      note_id,
+                       GPtrArray  *blocks,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 now, size = 0;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (blocks != NULL, FALSE);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+
+      if (!slip_store_validate_block (block, error))
+        return FALSE;
+      size += strlen (block->text);
+    }
+  if (!slip_store_check_note_size (size, error))
+    return FALSE;
+
+  if (!slip_store_begin (self, error))
+    return FALSE;
+
+  old = slip_store_get_blocks (self, note_id, error);
+  if (old == NULL)
+    goto fail;
+  if (old->len == 0)
+    {
+      g_autoptr(SlipNote) note = slip_store_get_note (self, note_id, error);
+      if (note == NULL)
+        goto fail;
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+      if (block->id != 0)
+        g_hash_table_add (keep, &block->id);
+    }
+
+  now = slip_store_now (self);
+
+  /* Deleted blocks first, through the diff so that their edges go with
+   * notifications; then every kept block moves out of the way of the
+   * positions being assigned. */
+  for (guint i = 0; i < old->len; i++)
+    {
+      SlipBlock *existing = g_ptr_array_index (old, i);
+      sqlite3_stmt *stmt;
+
+      if (g_hash_table_contains (keep, &existing->id))
+        continue;
+      if (!slip_links_update_block (self, existing->id, note_id, SLIP_BLOCK_CODE, "", error) ||
+          !slip_store_fts_delete_block (self, existing->id, error))
+        goto fail;
+      stmt = slip_store_prepare (self, "DELETE FROM blocks WHERE id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, existing->id);
+      if (!slip_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+      sqlite3_stmt *stmt;
+
+      if (block->id == 0)
+        {
+          if (!slip_store_insert_block_row (self, note_id, i, block, now, error))
+            goto fail;
+          continue;
+        }
+
+      stmt = slip_store_prepare (self,
+                                 "UPDATE blocks SET position = ?3"
+                                 " WHERE id = ?1 AND note_id = ?2 AND position != ?3", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, block->id);
+      sqlite3_bind_int64 (stmt, 2, note_id);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!slip_store_step_done (self, stmt, error))
+        goto fail;
+      block->note_id = note_id;
+      block->position = i;
+      if (!slip_store_save_block (self, block, now, error))
+        goto fail;
+    }
+
+  if (!slip_store_touch_note (self, note_id, now, error) || !slip_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  slip_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+slip_store_get_block_parents (SlipStore  *self,
+                              gint64      block_id,
+                              GError    **error)
+{
+  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(SlipBlock) block = NULL;
+  sqlite3_stmt *stmt;
+  guint depth;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  block = slip_store_get_block (self, block_id, error);
+  if (block == NULL)
+    return NULL;
+  if (block->depth == 0)
+    return g_steal_pointer (&parents);
+
+  /* Walks back from the block; stops at the first top-level block. */
+  depth = block->depth;
+  stmt = slip_store_prepare (self,
+                             "SELECT " BLOCK_COLUMNS " FROM blocks"
+                             " WHERE note_id = ?1 AND position < ?2 ORDER BY position DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, block->note_id);
+  sqlite3_bind_int (stmt, 2, block->position);
+  while (depth > 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if ((guint) sqlite3_column_int (stmt, 4) < depth)
+        {
+          SlipBlock *parent = block_from_row (stmt);
+          depth = parent->depth;
+          g_ptr_array_insert (parents, 0, parent);
+        }
+    }
+  if (depth > 0 && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      slip_store_set_sqlite_error (self, error, rc, _("read a note"));
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&parents);
+}

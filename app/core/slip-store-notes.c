@@ -364,6 +364,82 @@ slip_store_list_notes (SlipStore  *self,
   return g_steal_pointer (&notes);
 }
 
+GPtrArray *
+slip_store_list_journal (SlipStore  *self,
+                         guint       offset,
+                         guint       limit,
+                         GError    **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT " NOTE_COLUMNS " FROM notes"
+                             " WHERE journal_day IS NOT NULL AND trashed IS NULL"
+                             " ORDER BY journal_day DESC LIMIT ? OFFSET ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (notes, note_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("list the daily notes"));
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}
+
+guint
+slip_store_count_journal (SlipStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), 0);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT count(*) FROM notes WHERE journal_day IS NOT NULL AND trashed IS NULL",
+                             NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+SlipNote *
+slip_store_ensure_note (SlipStore   *self,
+                        const char  *title,
+                        gboolean    *created,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SlipNote *note;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  if (created)
+    *created = FALSE;
+  note = slip_store_lookup_note (self, title, &local_error);
+  if (note != NULL)
+    return note;
+  if (!g_error_matches (local_error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  note = slip_store_create_note (self, title, error);
+  if (note != NULL && created)
+    *created = TRUE;
+  return note;
+}
+
 guint
 slip_store_count_notes (SlipStore *self)
 {

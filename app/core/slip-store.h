@@ -106,6 +106,17 @@ GPtrArray  *slip_store_list_notes         (SlipStore   *self,
                                            guint        limit,
                                            GError     **error);
 guint       slip_store_count_notes        (SlipStore   *self);
+/* Daily notes, newest day first (GPtrArray of SlipNote). */
+GPtrArray  *slip_store_list_journal       (SlipStore   *self,
+                                           guint        offset,
+                                           guint        limit,
+                                           GError     **error);
+guint       slip_store_count_journal      (SlipStore   *self);
+/* The note called @title, created (empty) when there is none yet. */
+SlipNote   *slip_store_ensure_note        (SlipStore   *self,
+                                           const char  *title,
+                                           gboolean    *created,
+                                           GError     **error);
 
 /* Blocks */
 GPtrArray  *slip_store_get_blocks         (SlipStore   *self,
@@ -130,6 +141,20 @@ gboolean    slip_store_save_blocks        (SlipStore   *self,
                                            guint        n_blocks,
                                            GError     **error);
 gboolean    slip_store_delete_block       (SlipStore   *self,
+                                           gint64       block_id,
+                                           GError     **error);
+/* Makes @blocks (SlipBlock *, in order) the note's whole body in one
+ * transaction: blocks with an id of this note are updated and moved to
+ * their new position, blocks with id 0 are inserted (their id, uuid and
+ * times are filled in), and the note's other blocks are deleted. This is
+ * how structural edits (split, merge, indent, move, paste, undo) land. */
+gboolean    slip_store_set_blocks         (SlipStore   *self,
+                                           gint64       note_id,
+                                           GPtrArray   *blocks,
+                                           GError     **error);
+/* The blocks that hold @block_id in the outline (the nearest earlier block
+ * of each smaller depth), outermost first: a mention's breadcrumb. */
+GPtrArray  *slip_store_get_block_parents  (SlipStore   *self,
                                            gint64       block_id,
                                            GError     **error);
 
