@@ -143,6 +143,22 @@ test_order_newest_source_first (Fixture       *f,
   g_assert_cmpstr (((SlipMention *) mentions->pdata[3])->source_title, ==, "A");
   g_assert_cmpint (((SlipMention *) mentions->pdata[3])->source_updated, ==, a2->updated);
 
+  {
+    g_autoptr(GArray) sources = slip_links_backlink_sources (f->store, target->id, 0, 0, NULL);
+    g_autoptr(GArray) second = slip_links_backlink_sources (f->store, target->id, 1, 1, NULL);
+    g_autoptr(GPtrArray) from_b = slip_links_backlinks_from (f->store, target->id, b->id, NULL);
+    g_autoptr(GPtrArray) from_self = slip_links_backlinks_from (f->store, target->id, target->id, NULL);
+
+    g_assert_cmpuint (sources->len, ==, 3);
+    g_assert_cmpint (g_array_index (sources, gint64, 0), ==, c->id);
+    g_assert_cmpint (g_array_index (sources, gint64, 2), ==, a->id);
+    g_assert_cmpuint (second->len, ==, 1);
+    g_assert_cmpint (g_array_index (second, gint64, 0), ==, b->id);
+    g_assert_cmpuint (from_b->len, ==, 2);
+    g_assert_cmpuint (((SlipMention *) from_b->pdata[1])->start, ==, 15);
+    g_assert_cmpuint (from_self->len, ==, 0);
+  }
+
   page = slip_links_backlinks (f->store, target->id, 1, 2, NULL);
   g_assert_cmpuint (page->len, ==, 2);
   g_assert_cmpstr (((SlipMention *) page->pdata[0])->source_title, ==, "B");

@@ -622,6 +622,28 @@ slip_links_count_backlinks (SlipStore  *store,
   return TRUE;
 }
 
+static SlipMention *
+mention_from_row (sqlite3_stmt *stmt)
+{
+  SlipMention *m = g_new0 (SlipMention, 1);
+
+  m->source_id = sqlite3_column_int64 (stmt, 0);
+  m->source_title = slip_column_dup (stmt, 1);
+  m->source_updated = sqlite3_column_int64 (stmt, 2);
+  m->block_id = sqlite3_column_int64 (stmt, 3);
+  m->block_uuid = slip_column_dup (stmt, 4);
+  m->block_text = slip_column_dup (stmt, 5);
+  if (!slip_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &m->block_kind))
+    m->block_kind = SLIP_BLOCK_PARAGRAPH;
+  m->block_position = sqlite3_column_int (stmt, 7);
+  m->block_depth = sqlite3_column_int (stmt, 8);
+  if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 9), &m->kind))
+    m->kind = SLIP_LINK_WIKILINK;
+  m->start = sqlite3_column_int (stmt, 10);
+  m->end = sqlite3_column_int (stmt, 11);
+  return m;
+}
+
 GPtrArray *
 slip_links_backlinks (SlipStore  *store,
                       gint64      note_id,
@@ -652,25 +674,77 @@ slip_links_backlinks (SlipStore  *store,
   sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
   sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (mentions, mention_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
     {
-      SlipMention *m = g_new0 (SlipMention, 1);
-
-      m->source_id = sqlite3_column_int64 (stmt, 0);
-      m->source_title = slip_column_dup (stmt, 1);
-      m->source_updated = sqlite3_column_int64 (stmt, 2);
-      m->block_id = sqlite3_column_int64 (stmt, 3);
-      m->block_uuid = slip_column_dup (stmt, 4);
-      m->block_text = slip_column_dup (stmt, 5);
-      if (!slip_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &m->block_kind))
-        m->block_kind = SLIP_BLOCK_PARAGRAPH;
-      m->block_position = sqlite3_column_int (stmt, 7);
-      m->block_depth = sqlite3_column_int (stmt, 8);
-      if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 9), &m->kind))
-        m->kind = SLIP_LINK_WIKILINK;
-      m->start = sqlite3_column_int (stmt, 10);
-      m->end = sqlite3_column_int (stmt, 11);
-      g_ptr_array_add (mentions, m);
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
     }
+  return g_steal_pointer (&mentions);
+}
+
+GArray *
+slip_links_backlink_sources (SlipStore  *store,
+                             gint64      note_id,
+                             guint       offset,
+                             guint       limit,
+                             GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT source_id FROM backlink_pairs WHERE target_id = ?1"
+                             " ORDER BY source_id DESC LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+slip_links_backlinks_from (SlipStore  *store,
+                           gint64      note_id,
+                           gint64      source_id,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid,"
+                             " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end"
+                             " FROM links l"
+                             " JOIN notes n ON n.id = l.note_id"
+                             " JOIN blocks b ON b.id = l.block_id"
+                             " WHERE l.target_id = ?1 AND l.note_id = ?2 AND ?2 != ?1"
+                             " ORDER BY b.position, l.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (mentions, mention_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -55,6 +55,18 @@ GPtrArray  *slip_links_backlinks       (SlipStore     *store,
                                         guint          offset,
                                         guint          limit,
                                         GError       **error);
+/* The notes that link to @note_id, newest first, one page: a GArray of
+ * gint64 note ids. Served by the backlink pairs' index. */
+GArray     *slip_links_backlink_sources (SlipStore    *store,
+                                         gint64        note_id,
+                                         guint         offset,
+                                         guint         limit,
+                                         GError      **error);
+/* The mentions of @note_id in one source note, in block order. */
+GPtrArray  *slip_links_backlinks_from  (SlipStore     *store,
+                                        gint64         note_id,
+                                        gint64         source_id,
+                                        GError       **error);
 /* Outgoing links of @note_id in block order (GPtrArray of SlipOutgoing). */
 GPtrArray  *slip_links_outgoing        (SlipStore     *store,
                                         gint64         note_id,
