@@ -42,12 +42,34 @@ slip_title_normalize (const char *title)
   return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
 }
 
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 slip_title_key (const char *title)
 {
-  g_autofree char *normal = slip_title_normalize (title);
+  g_autofree char *normal = NULL;
   g_autofree char *folded = NULL;
 
+  g_return_val_if_fail (title != NULL, NULL);
+
+  /* ASCII is already NFC and folds to lower case: the common case, and
+   * this runs for every link of every save. */
+  if (is_ascii (title))
+    {
+      char *key = strip_copy (title);
+      for (char *p = key; *p; p++)
+        *p = g_ascii_tolower (*p);
+      return key;
+    }
+
+  normal = slip_title_normalize (title);
   if (normal == NULL)
     return NULL;
   folded = g_utf8_casefold (normal, -1);
