@@ -65,7 +65,11 @@ static const char * const migrations[] = {
   "  updated INTEGER NOT NULL,"
   "  trashed INTEGER"
   ");"
-  "CREATE INDEX notes_by_updated ON notes (updated DESC, id DESC);"
+  /* Partial indexes over the live notes: the lists and their counts read
+   * only these. */
+  "CREATE INDEX notes_by_updated ON notes (updated DESC, id DESC) WHERE trashed IS NULL;"
+  "CREATE INDEX notes_by_day ON notes (journal_day DESC)"
+  "  WHERE journal_day IS NOT NULL AND trashed IS NULL;"
   "CREATE TABLE blocks ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
