@@ -24,12 +24,18 @@ if [ "${1:-}" != "--inside" ]; then
     esac
     "$build/app/cli/slipbox-cli" add "$title" < "$file" > /dev/null
   done
-  exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" --inside "$out"
+  # A session bus of its own, so that a second launch reaches the running app.
+  status=0
+  xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- "$0" --inside "$out" || status=$?
+  if [ -n "${SLIPBOX_KEEP_DEMO:-}" ]; then
+    cp "$work"/demo.db* "$SLIPBOX_KEEP_DEMO"/
+  fi
+  exit "$status"
 fi
 
 out="$2"
 export GDK_BACKEND=x11 GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory
-export DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent GTK_A11Y=none
+export GTK_A11Y=none
 
 shot () {
   sleep "${2:-1.5}"
@@ -49,6 +55,7 @@ xdotool key --clearmodifiers ctrl+t
 sleep 1
 xdotool type --delay 25 'Planned the survey with [[Maria Okafor]] for [[Project Atlas]]'
 xdotool key Return
+sleep 0.5
 xdotool type --delay 25 'Tide tables due #field-season'
 shot 2-typing-today 2
 

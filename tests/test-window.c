@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "slip-application.h"
+#include "slip-journal.h"
+#include "slip-links.h"
 #include "slip-window.h"
 
 static void
@@ -41,13 +44,19 @@ run_test_in_application (SlipApplication *app,
  * and activated (so its window exists), then checks that quitting releases
  * the application. Without a session bus the application is simply
  * non-unique. */
+static void remove_tree (const char *path);
+
 static void
 run_with_application (gconstpointer test_func)
 {
   AppTestFunc func = (AppTestFunc) test_func;
+  g_autofree char *tmp = g_dir_make_tmp ("slipbox-window-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (tmp, "notes.db", NULL);
   SlipApplication *app;
   int status;
 
+  /* Every test starts on a database of its own: a first run. */
+  g_setenv ("SLIPBOX_DB", db, TRUE);
   app = slip_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (run_test_in_application), (gpointer) func);
@@ -56,6 +65,7 @@ run_with_application (gconstpointer test_func)
   g_assert_cmpint (status, ==, 0);
 
   g_assert_finalize_object (app);
+  remove_tree (tmp);
 }
 
 /* Activates @app, as launching it again would, and returns its window. */
@@ -107,30 +117,22 @@ static void
 test_window_basics (SlipApplication *app)
 {
   g_auto(GStrv) quit_accels = NULL;
-  g_autofree char *description = NULL;
   GtkWindow *window;
-  AdwStatusPage *status_page;
 
   window = activate_and_get_window (app);
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_cmpstr (gtk_window_get_title (window), ==, "Slipbox");
+  {
+    g_autofree char *today = slip_journal_today_title ();
+    g_assert_cmpstr (gtk_window_get_title (window), ==, today);
+  }
 
   /* Activating again presents the same window rather than opening another. */
   g_application_activate (G_APPLICATION (app));
   drain_main_loop ();
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
-
-  /* The empty state a user sees. */
-  status_page = find_status_page (GTK_WIDGET (window));
-  g_assert_nonnull (status_page);
-  g_assert_cmpstr (adw_status_page_get_title (status_page), ==, "Slipbox");
-  description = g_strdup_printf ("0 notes in %s", g_getenv ("SLIPBOX_DB"));
-  g_assert_cmpstr (adw_status_page_get_description (status_page), ==, description);
-  g_assert_true (g_file_test (g_getenv ("SLIPBOX_DB"), G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (adw_status_page_get_icon_name (status_page), ==, APPLICATION_ID);
 
   /* A development build is marked as such. */
   g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==,
@@ -227,6 +229,217 @@ test_window_size_persisted (SlipApplication *app)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
 
+
+/* What a person sees and does */
+
+static SlipStore *
+window_store (GtkWindow *window)
+{
+  SlipStore *store = NULL;
+
+  g_object_get (window, "store", &store, NULL);
+  g_assert_nonnull (store);
+  g_object_unref (store);  /* the window keeps it */
+  return store;
+}
+
+/* Runs the main loop for @msec, so that timers (autosave) fire. */
+static void
+wait_ms (guint msec)
+{
+  gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  drain_main_loop ();
+}
+
+static GtkTextView *
+focused_text_view (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  return GTK_TEXT_VIEW (focus);
+}
+
+static void
+type_at_end (GtkTextView *view,
+             const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_signal_emit_by_name (view, "insert-at-cursor", text);
+}
+
+static gboolean
+find_label_with (GtkWidget  *widget,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label_with (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_first_run_today_and_welcome (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  g_autofree char *today_title = slip_journal_today_title ();
+  g_autoptr(SlipNote) today = slip_store_lookup_note (store, today_title, NULL);
+  g_autoptr(SlipNote) welcome = slip_store_lookup_note (store, "Welcome to Slipbox", NULL);
+  g_autoptr(GPtrArray) mentions = NULL;
+  guint n_notes = 0, n_links = 0;
+
+  /* Today's daily note is open, with the cursor in its first block. */
+  g_assert_nonnull (today);
+  g_assert_cmpstr (today->journal_day, ==, today_title);
+  g_assert_cmpint (slip_note_view_get_note_id (slip_window_get_note_view (SLIP_WINDOW (window))), ==, today->id);
+  focused_text_view (window);
+
+  /* The first run wrote the welcome note, linked from the first day. */
+  g_assert_nonnull (welcome);
+  g_assert_true (slip_links_count_backlinks (store, welcome->id, &n_notes, &n_links, NULL));
+  g_assert_cmpuint (n_notes, ==, 1);
+  mentions = slip_links_backlinks (store, welcome->id, 0, 0, NULL);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->source_title, ==, today_title);
+
+  /* Opening the welcome note shows today's note in its linked mentions. */
+  slip_window_open_note (SLIP_WINDOW (window), welcome->id, 0);
+  wait_ms (100);
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Welcome to Slipbox");
+  g_assert_true (find_label_with (GTK_WIDGET (slip_window_get_mentions_panel (SLIP_WINDOW (window))), today_title));
+
+  /* A second run does not write it again. */
+  destroy_window (window);
+  window = activate_and_get_window (app);
+  g_assert_cmpuint (slip_store_count_notes (window_store (window)), ==, 2);
+  destroy_window (window);
+}
+
+static void
+test_typing_a_link_reaches_the_target (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  g_autofree char *today_title = slip_journal_today_title ();
+  g_autoptr(SlipNote) target = NULL;
+  g_autoptr(SlipNote) today = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  SlipMention *mention;
+  GtkTextView *view;
+  guint n_notes = 0, n_links = 0;
+
+  view = focused_text_view (window);
+  type_at_end (view, " Met [[Target Person]] today");
+  wait_ms (2500);   /* past the autosave delay */
+
+  /* Following the link creates the note; the placeholder edge resolves. */
+  slip_window_open_title (SLIP_WINDOW (window), "Target Person");
+  wait_ms (100);
+  target = slip_store_lookup_note (store, "Target Person", NULL);
+  g_assert_nonnull (target);
+  g_assert_true (slip_links_count_backlinks (store, target->id, &n_notes, &n_links, NULL));
+  g_assert_cmpuint (n_links, ==, 1);
+  g_assert_true (find_label_with (GTK_WIDGET (slip_window_get_mentions_panel (SLIP_WINDOW (window))), today_title));
+
+  /* Activating the mention goes back to today's note, at that block. */
+  mentions = slip_links_backlinks (store, target->id, 0, 0, NULL);
+  mention = mentions->pdata[0];
+  g_signal_emit_by_name (slip_window_get_mentions_panel (SLIP_WINDOW (window)), "activate-mention",
+                         mention->source_id, mention->block_id);
+  wait_ms (100);
+  today = slip_store_lookup_note (store, today_title, NULL);
+  g_assert_cmpint (slip_note_view_get_note_id (slip_window_get_note_view (SLIP_WINDOW (window))), ==, today->id);
+  view = focused_text_view (window);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, "[[Target Person]]"));
+  }
+  destroy_window (window);
+}
+
+static void
+test_closing_loses_nothing (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = g_object_ref (window_store (window));
+  g_autofree char *today_title = slip_journal_today_title ();
+  g_autoptr(SlipNote) today = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  gboolean found = FALSE;
+
+  /* Type and close at once, long before the autosave delay. */
+  type_at_end (focused_text_view (window), " typed just before closing");
+  g_object_ref (window);
+  gtk_window_close (window);
+  drain_main_loop ();
+  g_assert_finalize_object (window);
+
+  today = slip_store_lookup_note (store, today_title, NULL);
+  blocks = slip_store_get_blocks (store, today->id, NULL);
+  for (guint i = 0; i < blocks->len; i++)
+    if (strstr (((SlipBlock *) blocks->pdata[i])->text, "typed just before closing"))
+      found = TRUE;
+  g_assert_true (found);
+  g_object_unref (store);
+}
+
+static void
+check_error_page (SlipApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
+
+  /* A damaged database: a clear message, and the file left alone. */
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Could not open your notes");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "is not a Slipbox database"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-note"));
+  destroy_window (window);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("slipbox-window-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (tmp, "notes.db", NULL);
+  g_autofree char *after = NULL;
+  SlipApplication *app;
+
+  g_assert_true (g_file_set_contents (db, "not a database\n", -1, NULL));
+  g_setenv ("SLIPBOX_DB", db, TRUE);
+  app = slip_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (run_test_in_application), (gpointer) check_error_page);
+  g_test_expect_message ("Slipbox", G_LOG_LEVEL_WARNING, "*is not a Slipbox database*");
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+  g_test_assert_expected_messages ();
+  g_assert_finalize_object (app);
+
+  g_assert_true (g_file_get_contents (db, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "not a database\n");
+  remove_tree (tmp);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -247,23 +460,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp = NULL;
-  g_autofree char *db = NULL;
-  int status;
-
-  /* Never touch the real settings or notes of whoever runs the tests. */
+  /* Never touch the real settings or notes of whoever runs the tests:
+   * each test sets SLIPBOX_DB to a temporary database of its own. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  tmp = g_dir_make_tmp ("slipbox-window-XXXXXX", NULL);
-  g_assert_nonnull (tmp);
-  db = g_build_filename (tmp, "notes.db", NULL);
-  g_setenv ("SLIPBOX_DB", db, TRUE);
+  g_setenv ("SLIPBOX_DB", "/nonexistent/slipbox-test.db", TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
-      remove_tree (tmp);
       return 0;
     }
 
@@ -275,8 +481,13 @@ main (int   argc,
                         run_with_application);
   g_test_add_data_func ("/window/size-persisted", test_window_size_persisted,
                         run_with_application);
+  g_test_add_func ("/window/not-a-database", test_not_a_database);
+  g_test_add_data_func ("/window/first-run", test_first_run_today_and_welcome,
+                        run_with_application);
+  g_test_add_data_func ("/window/typing-a-link", test_typing_a_link_reaches_the_target,
+                        run_with_application);
+  g_test_add_data_func ("/window/closing-loses-nothing", test_closing_loses_nothing,
+                        run_with_application);
 
-  status = g_test_run ();
-  remove_tree (tmp);
-  return status;
+  return g_test_run ();
 }

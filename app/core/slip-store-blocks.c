@@ -597,10 +597,15 @@ slip_store_set_blocks (SlipStore  *self,
 {
   g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gboolean *was_new = NULL;
   gint64 now, size = 0;
 
   g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
   g_return_val_if_fail (blocks != NULL, FALSE);
+
+  was_new = g_new0 (gboolean, blocks->len + 1);
+  for (guint i = 0; i < blocks->len; i++)
+    was_new[i] = ((SlipBlock *) g_ptr_array_index (blocks, i))->id == 0;
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -689,6 +694,17 @@ slip_store_set_blocks (SlipStore  *self,
 
 fail:
   slip_store_rollback (self);
+  /* Nothing was written: new blocks are new again. */
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+
+      if (was_new[i])
+        {
+          block->id = 0;
+          g_clear_pointer (&block->uuid, g_free);
+        }
+    }
   return FALSE;
 }
 

@@ -147,7 +147,8 @@ gboolean    slip_store_delete_block       (SlipStore   *self,
  * transaction: blocks with an id of this note are updated and moved to
  * their new position, blocks with id 0 are inserted (their id, uuid and
  * times are filled in), and the note's other blocks are deleted. This is
- * how structural edits (split, merge, indent, move, paste, undo) land. */
+ * how structural edits (split, merge, indent, move, paste, undo) land. On
+ * failure nothing is written and the new blocks keep id 0. */
 gboolean    slip_store_set_blocks         (SlipStore   *self,
                                            gint64       note_id,
                                            GPtrArray   *blocks,

@@ -29,8 +29,13 @@ static const struct {
   const char *action;
   const char *accels[3];
 } shortcuts[] = {
-  { "app.quit",     { "<Control>q", NULL } },
-  { "window.close", { "<Control>w", NULL } },
+  { "app.quit",                { "<Control>q", NULL } },
+  { "window.close",            { "<Control>w", NULL } },
+  { "win.new-note",            { "<Control>n", NULL } },
+  { "win.today",               { "<Control>t", "<Alt>Home", NULL } },
+  { "win.mentions-visible",    { "F9", NULL } },
+  { "win.sidebar-visible",     { "<Shift>F9", NULL } },
+  { "win.show-help-overlay",   { "<Control>question", NULL } },
 };
 
 static void
@@ -57,6 +62,7 @@ slip_application_activate (GApplication *app)
         }
       window = GTK_WINDOW (slip_window_new (self, self->store,
                                             self->store_error ? self->store_error->message : NULL));
+      slip_window_open_today (SLIP_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -110,6 +116,21 @@ slip_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* slipbox [TITLE]: present the window and open (or create) the note TITLE. */
+static int
+slip_application_command_line (GApplication            *app,
+                               GApplicationCommandLine *command_line)
+{
+  g_auto(GStrv) argv = g_application_command_line_get_arguments (command_line, NULL);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (argv[0] != NULL && argv[1] != NULL && SLIP_IS_WINDOW (window))
+    slip_window_open_title (SLIP_WINDOW (window), argv[1]);
+  return 0;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", slip_application_quit_action },
   { "about", slip_application_about_action },
@@ -151,6 +172,7 @@ slip_application_class_init (SlipApplicationClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = slip_application_dispose;
   app_class->activate = slip_application_activate;
+  app_class->command_line = slip_application_command_line;
   app_class->startup = slip_application_startup;
 }
 
@@ -166,7 +188,7 @@ slip_application_new (void)
    * the icons and (later) the shortcuts window under RESOURCE_PREFIX. */
   return g_object_new (SLIP_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

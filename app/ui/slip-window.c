@@ -1,4 +1,4 @@
-/* slip-window.c
+/* slip-window.c: the main window: note lists, the note, its mentions
  *
  * Copyright 2026 The Slipbox developers
  *
@@ -9,7 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "slip-journal.h"
+#include "slip-mentions-panel.h"
+#include "slip-note-view.h"
+#include "slip-sidebar.h"
 #include "slip-store.h"
+#include "slip-title.h"
+#include "slip-welcome.h"
 #include "slip-window.h"
 
 /* The schema id is the same for every profile (see data/meson.build). */
@@ -19,12 +25,23 @@ struct _SlipWindow
 {
   AdwApplicationWindow parent_instance;
 
-  GSettings *settings;
-  SlipStore *store;
-  char      *store_error;
+  GSettings         *settings;
+  SlipStore         *store;
+  char              *store_error;
+
+  SlipSidebar       *sidebar;
+  SlipNoteView      *note_view;
+  SlipMentionsPanel *mentions;
 
   /* Template children */
-  AdwStatusPage *status_page;
+  AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
+  GtkRevealer       *sidebar_revealer;
+  GtkRevealer       *mentions_revealer;
+  GtkWidget         *sidebar_slot;
+  GtkWidget         *mentions_slot;
+  GtkWidget         *note_slot;
+  AdwStatusPage     *status_page;
 };
 
 G_DEFINE_FINAL_TYPE (SlipWindow, slip_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,28 +55,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-slip_window_show_store (SlipWindow *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->store == NULL)
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("Could not open your notes"));
-      adw_status_page_set_description (self->status_page,
-                                       self->store_error ? self->store_error : _("No database"));
-      return;
-    }
-
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u note in %s",
-                                              "%u notes in %s",
-                                              slip_store_count_notes (self->store)),
-                                 slip_store_count_notes (self->store),
-                                 slip_store_get_path (self->store));
-  adw_status_page_set_description (self->status_page, description);
-}
+/* State */
 
 static void
 slip_window_save_state (SlipWindow *self)
@@ -98,12 +94,317 @@ slip_window_restore_state (SlipWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+show_error_toast (SlipWindow *self,
+                  const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Navigation */
+
+static void
+update_title (SlipWindow *self)
+{
+  gint64 note_id = self->note_view ? slip_note_view_get_note_id (self->note_view) : 0;
+  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
+
+  if (note == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Slipbox"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Slipbox"));
+      return;
+    }
+
+  adw_window_title_set_title (self->window_title, note->title);
+  adw_window_title_set_subtitle (self->window_title,
+                                 note->journal_day ? _("Daily note") : NULL);
+  gtk_window_set_title (GTK_WINDOW (self), note->title);
+}
+
+/**
+ * slip_window_open_note:
+ * @block_id: the block to put the cursor in, or 0 for the first
+ *
+ * Shows @note_id: in the note view, in the mentions panel and as the
+ * sidebar's current row. Pending edits of the previous note are saved first.
+ */
+void
+slip_window_open_note (SlipWindow *self,
+                       gint64      note_id,
+                       gint64      block_id)
+{
+  g_return_if_fail (SLIP_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (slip_note_view_get_note_id (self->note_view) != note_id)
+    slip_note_view_set_note (self->note_view, note_id);
+  slip_mentions_panel_set_note (self->mentions, note_id);
+  slip_sidebar_set_current (self->sidebar, note_id);
+  update_title (self);
+  slip_note_view_focus_block (self->note_view, block_id, block_id ? 0 : -1);
+}
+
+void
+slip_window_open_title (SlipWindow *self,
+                        const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = slip_store_ensure_note (self->store, title, NULL, &error);
+
+  if (note == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  slip_window_open_note (self, note->id, 0);
+}
+
+void
+slip_window_open_today (SlipWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) today = NULL;
+
+  g_return_if_fail (SLIP_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  today = slip_welcome_ensure_today (self->store, &error);
+  if (today == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  slip_window_open_note (self, today->id, 0);
+}
+
+static void
+note_view_open_link_cb (SlipWindow *self,
+                        const char *title)
+{
+  slip_window_open_title (self, title);
+}
+
+static void
+note_view_save_failed_cb (SlipWindow *self,
+                          GError     *error)
+{
+  show_error_toast (self, error->message);
+}
+
+static void
+sidebar_open_note_cb (SlipWindow *self,
+                      gint64      note_id)
+{
+  slip_window_open_note (self, note_id, 0);
+}
+
+static void
+mentions_activate_cb (SlipWindow *self,
+                      gint64      note_id,
+                      gint64      block_id)
+{
+  slip_window_open_note (self, note_id, block_id);
+}
+
+static void
+store_note_changed_cb (SlipWindow *self,
+                       gint64      note_id)
+{
+  if (self->note_view != NULL && note_id == slip_note_view_get_note_id (self->note_view))
+    update_title (self);
+}
+
+static void
+store_note_deleted_cb (SlipWindow *self,
+                       gint64      note_id)
+{
+  if (self->note_view != NULL && note_id == slip_note_view_get_note_id (self->note_view))
+    slip_window_open_today (self);
+}
+
+/* Actions */
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  slip_window_open_today (SLIP_WINDOW (widget));
+}
+
+static void
+new_note_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SlipWindow       *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = NULL;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+
+  note = slip_store_create_note (self->store, gtk_editable_get_text (entry), &error);
+  if (note == NULL)
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+  slip_window_open_note (self, note->id, 0);
+}
+
+static void
+new_note_entry_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean valid = slip_title_validate (gtk_editable_get_text (entry), &error);
+  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "hint");
+
+  adw_message_dialog_set_response_enabled (dialog, "create", valid);
+  gtk_label_set_text (hint, valid || gtk_editable_get_text (entry)[0] == '\0' ? "" : error->message);
+}
+
+static void
+new_note_entry_activate_cb (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    adw_message_dialog_response (dialog, "create");
+}
+
+static void
+new_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlipWindow *self = SLIP_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *hint;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Note"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title of the new note"),
+                                  -1);
+  hint = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_widget_add_css_class (hint, "error");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), hint);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "hint", hint);
+  g_signal_connect (entry, "changed", G_CALLBACK (new_note_entry_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (new_note_entry_activate_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_note_response_cb), self);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Object */
+
 static gboolean
 slip_window_close_request (GtkWindow *window)
 {
-  slip_window_save_state (SLIP_WINDOW (window));
+  SlipWindow *self = SLIP_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing is lost by closing: pending edits are saved first. */
+  if (self->note_view != NULL && !slip_note_view_flush (self->note_view, &error))
+    g_warning ("Could not save before closing: %s", error->message);
+
+  slip_window_save_state (self);
 
   return GTK_WINDOW_CLASS (slip_window_parent_class)->close_request (window);
+}
+
+static void
+slip_window_constructed (GObject *object)
+{
+  SlipWindow *self = SLIP_WINDOW (object);
+  g_autoptr(GAction) sidebar_action = NULL;
+  g_autoptr(GAction) mentions_action = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  G_OBJECT_CLASS (slip_window_parent_class)->constructed (object);
+
+  /* Panel visibility is a setting, toggled through stateful actions. */
+  sidebar_action = g_settings_create_action (self->settings, "sidebar-visible");
+  mentions_action = g_settings_create_action (self->settings, "mentions-visible");
+  g_action_map_add_action (G_ACTION_MAP (self), sidebar_action);
+  g_action_map_add_action (G_ACTION_MAP (self), mentions_action);
+  g_settings_bind (self->settings, "sidebar-visible", self->sidebar_revealer, "reveal-child",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "mentions-visible", self->mentions_revealer, "reveal-child",
+                   G_SETTINGS_BIND_GET);
+
+  if (self->store == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->status_page), TRUE);
+      gtk_widget_set_visible (self->note_slot, FALSE);
+      adw_status_page_set_description (self->status_page,
+                                       self->store_error ? self->store_error : _("No database"));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-note", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
+      return;
+    }
+
+  self->sidebar = slip_sidebar_new (self->store);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->sidebar), TRUE);
+  gtk_box_prepend (GTK_BOX (self->sidebar_slot), GTK_WIDGET (self->sidebar));
+  g_signal_connect_object (self->sidebar, "open-note", G_CALLBACK (sidebar_open_note_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->note_view = slip_note_view_new (self->store);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->note_view), TRUE);
+  gtk_box_append (GTK_BOX (self->note_slot), GTK_WIDGET (self->note_view));
+  g_signal_connect_object (self->note_view, "open-link", G_CALLBACK (note_view_open_link_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_view, "save-failed", G_CALLBACK (note_view_save_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->mentions = slip_mentions_panel_new (self->store);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->mentions), TRUE);
+  gtk_box_append (GTK_BOX (self->mentions_slot), GTK_WIDGET (self->mentions));
+  g_signal_connect_object (self->mentions, "activate-mention", G_CALLBACK (mentions_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mentions, "open-note", G_CALLBACK (sidebar_open_note_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->store, "note-changed", G_CALLBACK (store_note_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "note-deleted", G_CALLBACK (store_note_deleted_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -117,13 +418,6 @@ slip_window_dispose (GObject *object)
   g_clear_pointer (&self->store_error, g_free);
 
   G_OBJECT_CLASS (slip_window_parent_class)->dispose (object);
-}
-
-static void
-slip_window_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (slip_window_parent_class)->constructed (object);
-  slip_window_show_store (SLIP_WINDOW (object));
 }
 
 static void
@@ -175,10 +469,11 @@ slip_window_class_init (SlipWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->dispose = slip_window_dispose;
   object_class->constructed = slip_window_constructed;
+  object_class->dispose = slip_window_dispose;
   object_class->get_property = slip_window_get_property;
   object_class->set_property = slip_window_set_property;
+  window_class->close_request = slip_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SLIP_TYPE_STORE,
@@ -187,9 +482,18 @@ slip_window_class_init (SlipWindowClass *klass)
     g_param_spec_string ("store-error", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  window_class->close_request = slip_window_close_request;
+
+  gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, mentions_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, sidebar_slot);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, mentions_slot);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, note_slot);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, status_page);
 }
 
@@ -201,10 +505,22 @@ slip_window_init (SlipWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
-
   self->settings = g_settings_new (SLIP_SETTINGS_SCHEMA_ID);
   slip_window_restore_state (self);
+}
+
+SlipNoteView *
+slip_window_get_note_view (SlipWindow *self)
+{
+  g_return_val_if_fail (SLIP_IS_WINDOW (self), NULL);
+  return self->note_view;
+}
+
+SlipMentionsPanel *
+slip_window_get_mentions_panel (SlipWindow *self)
+{
+  g_return_val_if_fail (SLIP_IS_WINDOW (self), NULL);
+  return self->mentions;
 }
 
 /* @store is the open notes database, or NULL with @store_error saying why

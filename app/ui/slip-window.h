@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "slip-application.h"
+#include "slip-mentions-panel.h"
+#include "slip-note-view.h"
 #include "slip-store.h"
 
 G_BEGIN_DECLS
@@ -18,8 +20,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SlipWindow, slip_window, SLIP, WINDOW, AdwApplicationWindow)
 
-SlipWindow *slip_window_new (SlipApplication *application,
-                             SlipStore       *store,
-                             const char      *store_error);
+SlipWindow        *slip_window_new                (SlipApplication *application,
+                                                   SlipStore       *store,
+                                                   const char      *store_error);
+void               slip_window_open_note          (SlipWindow      *self,
+                                                   gint64           note_id,
+                                                   gint64           block_id);
+/* Opens the note called @title, creating it when there is none. */
+void               slip_window_open_title         (SlipWindow      *self,
+                                                   const char      *title);
+void               slip_window_open_today         (SlipWindow      *self);
+SlipNoteView      *slip_window_get_note_view      (SlipWindow      *self);
+SlipMentionsPanel *slip_window_get_mentions_panel (SlipWindow      *self);
 
 G_END_DECLS

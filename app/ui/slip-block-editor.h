@@ -1,0 +1,44 @@
+/* slip-block-editor.h: the blocks of one note, edited in place
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "slip-store.h"
+
+G_BEGIN_DECLS
+
+#define SLIP_TYPE_BLOCK_EDITOR (slip_block_editor_get_type ())
+G_DECLARE_FINAL_TYPE (SlipBlockEditor, slip_block_editor, SLIP, BLOCK_EDITOR, GtkWidget)
+
+/* "store" is a construct-only property. */
+SlipBlockEditor *slip_block_editor_new         (SlipStore       *store);
+/* Flushes the previous note, then loads @note_id (0: none). */
+void             slip_block_editor_set_note    (SlipBlockEditor *self,
+                                                gint64           note_id);
+gint64           slip_block_editor_get_note_id (SlipBlockEditor *self);
+/* Saves pending edits now. */
+gboolean         slip_block_editor_flush       (SlipBlockEditor *self,
+                                                GError         **error);
+/* Focuses @block_id (0: the first block) with the cursor at @offset
+ * characters (-1: the end), scrolling to it. */
+void             slip_block_editor_focus_block (SlipBlockEditor *self,
+                                                gint64           block_id,
+                                                int              offset);
+
+/* Signals:
+ *   "open-link" (const char *title): a [[link]] or #tag was clicked or
+ *     Ctrl+Enter'd; the window opens (or creates) the note.
+ *   "save-failed" (GError *error): a save failed; the text stays dirty.
+ *
+ * Actions (bound to keys, usable from menus and tests): block.split,
+ * block.merge-previous, block.merge-next, block.indent, block.outdent,
+ * block.move-up, block.move-down, block.open-link, block.toggle-done,
+ * block.set-kind (s: a slip_block_kind_to_string() name), block.paste-text
+ * (s: Markdown), editor.undo, editor.redo. */
+
+G_END_DECLS

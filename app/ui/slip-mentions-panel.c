@@ -1,0 +1,477 @@
+/* slip-mentions-panel.c: the notes that link to the current note
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A header with the counts above a list of SlipMentionGroups: one
+ * row per source note, its title as a button, then each block that holds a
+ * link here, with the block's parents as a breadcrumb. The model reads only
+ * what the list shows, so a hub with thousands of sources opens as fast as
+ * a note with one.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "slip-markdown-label.h"
+#include "slip-mention-groups.h"
+#include "slip-mentions-panel.h"
+
+/* A mention shows about this much of a long block, around its link. */
+#define MENTION_MAX_BYTES 480
+
+struct _SlipMentionsPanel
+{
+  GtkWidget          parent_instance;
+
+  SlipStore         *store;
+  SlipMentionGroups *groups;
+
+  /* Template children */
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  GtkGridView       *grid_view;
+  AdwStatusPage     *status_page;
+};
+
+G_DEFINE_FINAL_TYPE (SlipMentionsPanel, slip_mentions_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE_MENTION,
+  OPEN_NOTE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+slip_mentions_panel_update_header (SlipMentionsPanel *self)
+{
+  guint n_notes = slip_mention_groups_get_n_notes (self->groups);
+  guint n_mentions = slip_mention_groups_get_n_mentions (self->groups);
+  g_autofree char *notes = NULL;
+  g_autofree char *mentions = NULL;
+  g_autofree char *summary = NULL;
+
+  if (n_notes == 0)
+    {
+      gtk_label_set_label (self->count_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+  mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", n_mentions),
+                              n_mentions);
+  /* Translators: the linked mentions' counts, e.g. "2 notes · 3 mentions" */
+  summary = g_strdup_printf (_("%s · %s"), notes, mentions);
+  gtk_label_set_label (self->count_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+on_groups_changed (SlipMentionsPanel *self)
+{
+  slip_mentions_panel_update_header (self);
+}
+
+/* The model also drops its note when the note is deleted. */
+static void
+on_groups_note_changed (SlipMentionsPanel *self)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view)), 0);
+  slip_mentions_panel_update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/* Rows */
+
+static gint64
+widget_get_id (GtkWidget  *widget,
+               const char *key)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (widget), key);
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+widget_set_id (GtkWidget  *widget,
+               const char *key,
+               gint64      id)
+{
+  g_object_set_data_full (G_OBJECT (widget), key, g_memdup2 (&id, sizeof id), g_free);
+}
+
+static void
+on_title_clicked (GtkButton *button)
+{
+  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (button), SLIP_TYPE_MENTIONS_PANEL);
+  gint64 note_id = widget_get_id (GTK_WIDGET (button), "note-id");
+
+  if (panel != NULL && note_id > 0)
+    g_signal_emit (panel, signals[OPEN_NOTE], 0, note_id);
+}
+
+static void
+on_mention_clicked (GtkButton *button)
+{
+  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (button), SLIP_TYPE_MENTIONS_PANEL);
+  gint64 note_id = widget_get_id (GTK_WIDGET (button), "note-id");
+  gint64 block_id = widget_get_id (GTK_WIDGET (button), "block-id");
+
+  if (panel != NULL && note_id > 0)
+    g_signal_emit (panel, signals[ACTIVATE_MENTION], 0, note_id, block_id);
+}
+
+static char *
+breadcrumb_markup (SlipMentionBlock *block,
+                   GString          *plain)
+{
+  GString *markup = g_string_new ("<span weight=\"normal\">");
+
+  if (block->parents->len == 0)
+    return g_string_free (g_string_truncate (markup, 0), FALSE);
+  for (guint i = 0; i < block->parents->len; i++)
+    {
+      const char *text = g_ptr_array_index (block->parents, i);
+      g_autofree char *part = slip_markdown_label_markup (text, SLIP_BLOCK_PARAGRAPH, NULL, 0, 80);
+      g_autofree char *part_plain = slip_markdown_label_plain (text, SLIP_BLOCK_PARAGRAPH);
+
+      if (i > 0)
+        {
+          g_string_append (markup, " › ");
+          g_string_append (plain, " › ");
+        }
+      g_string_append (markup, part);
+      g_string_append (plain, part_plain);
+    }
+  g_string_append (markup, "</span>");
+  return g_string_free (markup, FALSE);
+}
+
+static GtkWidget *
+mention_widget_new (SlipMentionGroup *group,
+                    SlipMentionBlock *block)
+{
+  g_autoptr(GString) crumbs_plain = g_string_new (NULL);
+  g_autofree char *crumbs = breadcrumb_markup (block, crumbs_plain);
+  g_autofree char *body = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+  GtkWidget *button;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  body = slip_markdown_label_markup (block->text, block->kind,
+                                     (const SlipTextRange *) block->ranges->data, block->ranges->len,
+                                     MENTION_MAX_BYTES);
+  /* a button's label is bold: the block reads as text, not as a button */
+  markup = g_strconcat ("<span weight=\"normal\">", body, "</span>", NULL);
+  plain = slip_markdown_label_plain (block->text, block->kind);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  if (crumbs[0] != '\0')
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), crumbs);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), label);
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "slip-mention");
+  widget_set_id (button, "note-id", slip_mention_group_get_note_id (group));
+  widget_set_id (button, "block-id", block->block_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, crumbs_plain->str,
+                                  -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), NULL);
+
+  return button;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *mentions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (title_box), title);
+  gtk_box_append (GTK_BOX (title_box), count);
+
+  gtk_button_set_child (GTK_BUTTON (button), title_box);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_title_clicked), NULL);
+
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_append (GTK_BOX (row), mentions);
+
+  g_object_set_data (G_OBJECT (item), "title-button", button);
+  g_object_set_data (G_OBJECT (item), "title-label", title);
+  g_object_set_data (G_OBJECT (item), "count-label", count);
+  g_object_set_data (G_OBJECT (item), "mentions-box", mentions);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+clear_mentions (GtkBox *mentions)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (mentions))) != NULL)
+    gtk_box_remove (mentions, child);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  SlipMentionGroup *group = gtk_list_item_get_item (item);
+  GtkWidget *button = g_object_get_data (G_OBJECT (item), "title-button");
+  GtkLabel *title = g_object_get_data (G_OBJECT (item), "title-label");
+  GtkLabel *count = g_object_get_data (G_OBJECT (item), "count-label");
+  GtkBox *mentions = g_object_get_data (G_OBJECT (item), "mentions-box");
+  guint n_mentions = slip_mention_group_get_n_mentions (group);
+  const char *text = slip_mention_group_get_title (group);
+  g_autofree char *tooltip = g_strdup_printf (_("Open “%s”"), text);
+  g_autofree char *n_text = g_strdup_printf ("%u", n_mentions);
+  g_autofree char *n_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
+                                                           n_mentions), n_mentions);
+
+  gtk_label_set_label (title, text);
+  gtk_label_set_label (count, n_mentions > 1 ? n_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (count), n_mentions > 1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  widget_set_id (button, "note-id", slip_mention_group_get_note_id (group));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, n_label,
+                                  -1);
+
+  /* rows are rebound often to the very group they show (when a note above
+   * them starts or stops linking): keep the widgets then */
+  if (g_object_get_data (G_OBJECT (item), "bound-group") == group)
+    return;
+  clear_mentions (mentions);
+  for (guint i = 0; i < slip_mention_group_get_n_blocks (group); i++)
+    gtk_box_append (mentions, mention_widget_new (group, slip_mention_group_get_block (group, i)));
+  g_object_set_data_full (G_OBJECT (item), "bound-group", g_object_ref (group), g_object_unref);
+}
+
+static void
+on_list_activate (SlipMentionsPanel *self,
+                  guint              position)
+{
+  g_autoptr(SlipMentionGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), position);
+
+  if (group != NULL && slip_mention_group_get_note_id (group) > 0)
+    g_signal_emit (self, signals[OPEN_NOTE], 0, slip_mention_group_get_note_id (group));
+}
+
+/* GObject */
+
+static void
+slip_mentions_panel_constructed (GObject *object)
+{
+  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (object);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  G_OBJECT_CLASS (slip_mentions_panel_parent_class)->constructed (object);
+
+  g_return_if_fail (SLIP_IS_STORE (self->store));
+  self->groups = slip_mention_groups_new (self->store);
+  g_signal_connect_object (self->groups, "items-changed",
+                           G_CALLBACK (on_groups_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->groups, "notify::note",
+                           G_CALLBACK (on_groups_note_changed), self, G_CONNECT_SWAPPED);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->groups)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  slip_mentions_panel_update_header (self);
+}
+
+static void
+slip_mentions_panel_dispose (GObject *object)
+{
+  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_MENTIONS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->groups);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (slip_mentions_panel_parent_class)->dispose (object);
+}
+
+static void
+slip_mentions_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_NOTE:
+      g_value_set_int64 (value, slip_mentions_panel_get_note (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slip_mentions_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_NOTE:
+      slip_mentions_panel_set_note (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slip_mentions_panel_class_init (SlipMentionsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = slip_mentions_panel_constructed;
+  object_class->dispose = slip_mentions_panel_dispose;
+  object_class->get_property = slip_mentions_panel_get_property;
+  object_class->set_property = slip_mentions_panel_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SLIP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] =
+    g_param_spec_int64 ("note", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SlipMentionsPanel::activate-mention:
+   * @source_note_id: the note that holds the mention
+   * @block_id: the block that holds it
+   */
+  signals[ACTIVATE_MENTION] =
+    g_signal_new ("activate-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /**
+   * SlipMentionsPanel::open-note:
+   * @note_id: the note whose title was activated
+   */
+  signals[OPEN_NOTE] =
+    g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-mentions-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+slip_mentions_panel_init (SlipMentionsPanel *self)
+{
+  GtkListItemFactory *factory;
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+}
+
+SlipMentionsPanel *
+slip_mentions_panel_new (SlipStore *store)
+{
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+  return g_object_new (SLIP_TYPE_MENTIONS_PANEL, "store", store, NULL);
+}
+
+void
+slip_mentions_panel_set_note (SlipMentionsPanel *self,
+                              gint64             note_id)
+{
+  g_return_if_fail (SLIP_IS_MENTIONS_PANEL (self));
+  g_return_if_fail (note_id >= 0);
+
+  /* notifies "note" through on_groups_note_changed() */
+  slip_mention_groups_set_note (self->groups, note_id);
+}
+
+gint64
+slip_mentions_panel_get_note (SlipMentionsPanel *self)
+{
+  g_return_val_if_fail (SLIP_IS_MENTIONS_PANEL (self), 0);
+  return slip_mention_groups_get_note (self->groups);
+}

@@ -1,0 +1,421 @@
+/* slip-sidebar.c
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+
+#include "slip-note-item.h"
+#include "slip-note-list.h"
+#include "slip-sidebar.h"
+
+struct _SlipSidebar
+{
+  GtkWidget parent_instance;
+
+  SlipStore    *store;
+  SlipNoteList *journal;
+  SlipNoteList *all;
+  gint64        current_id;
+
+  /* Rows on screen (GtkListItem *), redrawn each minute so "5 min ago" and
+   * "Today" stay true. */
+  GHashTable   *bound_rows;
+  guint         tick_id;
+
+  /* Template children */
+  GtkToggleButton *journal_button;
+  GtkToggleButton *all_button;
+  GtkStack        *section_stack;
+  GtkStack        *journal_stack;
+  GtkStack        *all_stack;
+  GtkListView     *journal_view;
+  GtkListView     *all_view;
+};
+
+G_DEFINE_FINAL_TYPE (SlipSidebar, slip_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  OPEN_NOTE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The widgets of one row, kept on its GtkListItem. */
+typedef struct {
+  SlipNoteListKind  kind;
+  GtkWidget        *box;
+  GtkLabel         *title;
+  GtkLabel         *subtitle;
+  GtkWidget        *today;
+} Row;
+
+#define ROW_KEY "slip-sidebar-row"
+
+static GtkLabel *
+row_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, css_class);
+    }
+  return GTK_LABEL (label);
+}
+
+static void
+setup_row (GtkListItem      *list_item,
+           SlipNoteListKind  kind)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *text;
+
+  row->kind = kind;
+  row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (row->box, 3);
+  gtk_widget_set_margin_bottom (row->box, 3);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  row->title = row_label (NULL);
+  row->subtitle = row_label ("caption");
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (row->subtitle));
+  gtk_box_append (GTK_BOX (row->box), text);
+
+  if (kind == SLIP_NOTE_LIST_JOURNAL)
+    {
+      row->today = gtk_label_new (_("Today"));
+      gtk_widget_set_valign (row->today, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (row->today, "caption-heading");
+      gtk_widget_add_css_class (row->today, "accent");
+      gtk_box_append (GTK_BOX (row->box), row->today);
+    }
+
+  gtk_list_item_set_child (list_item, row->box);
+  g_object_set_data_full (G_OBJECT (list_item), ROW_KEY, row, g_free);
+}
+
+static void
+journal_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SlipSidebar              *self)
+{
+  setup_row (list_item, SLIP_NOTE_LIST_JOURNAL);
+}
+
+static void
+all_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SlipSidebar              *self)
+{
+  setup_row (list_item, SLIP_NOTE_LIST_ALL);
+}
+
+/* Fills in @list_item's row for the time @now. */
+static void
+update_row (GtkListItem *list_item,
+            GDateTime   *now)
+{
+  Row *row = g_object_get_data (G_OBJECT (list_item), ROW_KEY);
+  SlipNoteItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+
+  if (row == NULL || item == NULL)
+    return;
+
+  if (row->kind == SLIP_NOTE_LIST_JOURNAL)
+    {
+      gboolean today = slip_note_item_is_day (item, now);
+
+      title = slip_note_item_format_day (item);
+      if (title == NULL)
+        title = g_strdup (slip_note_item_get_title (item));
+      subtitle = g_strdup (slip_note_item_get_journal_day (item));
+      gtk_widget_set_visible (row->today, today);
+      /* Translators: how a screen reader names today's daily note */
+      description = today ? g_strdup_printf (_("%s, today"), title) : g_strdup (title);
+    }
+  else
+    {
+      title = g_strdup (slip_note_item_get_title (item));
+      subtitle = slip_note_item_format_updated (item, now);
+      /* Translators: how a screen reader names a note: its title, then
+       * when it was last edited ("5 min ago") */
+      description = g_strdup_printf (_("%s, edited %s"), title, subtitle);
+    }
+
+  gtk_label_set_text (row->title, title);
+  gtk_label_set_text (row->subtitle, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         SlipSidebar              *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  update_row (list_item, now);
+  g_hash_table_add (self->bound_rows, list_item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           SlipSidebar              *self)
+{
+  g_hash_table_remove (self->bound_rows, list_item);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  SlipSidebar *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    update_row (list_item, now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkListItemFactory *
+row_factory (SlipSidebar      *self,
+             SlipNoteListKind  kind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup",
+                    kind == SLIP_NOTE_LIST_JOURNAL ? G_CALLBACK (journal_setup_cb)
+                                                   : G_CALLBACK (all_setup_cb),
+                    self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+
+  return factory;
+}
+
+static void
+update_empty_states (SlipSidebar *self)
+{
+  gtk_stack_set_visible_child_name (self->journal_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->journal)) > 0
+                                    ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->all_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->all)) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+section_toggled_cb (SlipSidebar *self)
+{
+  gtk_stack_set_visible_child_name (self->section_stack,
+                                    gtk_toggle_button_get_active (self->journal_button)
+                                    ? "journal" : "all");
+}
+
+static void
+list_activate_cb (SlipSidebar *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  g_autoptr(SlipNoteItem) item = NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[OPEN_NOTE], 0, slip_note_item_get_id (item));
+}
+
+static void
+slip_sidebar_constructed (GObject *object)
+{
+  SlipSidebar *self = SLIP_SIDEBAR (object);
+
+  G_OBJECT_CLASS (slip_sidebar_parent_class)->constructed (object);
+
+  g_return_if_fail (SLIP_IS_STORE (self->store));
+
+  self->journal = slip_note_list_new (self->store, SLIP_NOTE_LIST_JOURNAL);
+  self->all = slip_note_list_new (self->store, SLIP_NOTE_LIST_ALL);
+  gtk_list_view_set_model (self->journal_view, GTK_SELECTION_MODEL (self->journal));
+  gtk_list_view_set_model (self->all_view, GTK_SELECTION_MODEL (self->all));
+
+  g_signal_connect_object (self->journal, "notify::n-items",
+                           G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all, "notify::n-items",
+                           G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
+  update_empty_states (self);
+}
+
+static void
+slip_sidebar_dispose (GObject *object)
+{
+  SlipSidebar *self = SLIP_SIDEBAR (object);
+
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->all);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (slip_sidebar_parent_class)->dispose (object);
+}
+
+static void
+slip_sidebar_finalize (GObject *object)
+{
+  SlipSidebar *self = SLIP_SIDEBAR (object);
+
+  g_hash_table_unref (self->bound_rows);
+
+  G_OBJECT_CLASS (slip_sidebar_parent_class)->finalize (object);
+}
+
+static void
+slip_sidebar_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SlipSidebar *self = SLIP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slip_sidebar_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SlipSidebar *self = SLIP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+slip_sidebar_class_init (SlipSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = slip_sidebar_constructed;
+  object_class->dispose = slip_sidebar_dispose;
+  object_class->finalize = slip_sidebar_finalize;
+  object_class->get_property = slip_sidebar_get_property;
+  object_class->set_property = slip_sidebar_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SLIP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SlipSidebar::open-note:
+   * @note_id: the note the user picked
+   *
+   * A row was activated (clicked, or Enter pressed on it).
+   */
+  signals[OPEN_NOTE] =
+    g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/slipbox/Slipbox/slip-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, journal_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, all_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, journal_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, all_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, journal_view);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, all_view);
+  gtk_widget_class_bind_template_callback (widget_class, section_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "slipsidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_NAVIGATION);
+}
+
+static void
+slip_sidebar_init (SlipSidebar *self)
+{
+  g_autoptr(GtkListItemFactory) journal_factory = NULL;
+  g_autoptr(GtkListItemFactory) all_factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+
+  journal_factory = row_factory (self, SLIP_NOTE_LIST_JOURNAL);
+  all_factory = row_factory (self, SLIP_NOTE_LIST_ALL);
+  gtk_list_view_set_factory (self->journal_view, journal_factory);
+  gtk_list_view_set_factory (self->all_view, all_factory);
+
+  self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
+}
+
+SlipSidebar *
+slip_sidebar_new (SlipStore *store)
+{
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  return g_object_new (SLIP_TYPE_SIDEBAR, "store", store, NULL);
+}
+
+void
+slip_sidebar_set_current (SlipSidebar *self,
+                          gint64       note_id)
+{
+  g_return_if_fail (SLIP_IS_SIDEBAR (self));
+
+  self->current_id = note_id;
+  slip_note_list_set_current (self->journal, note_id);
+  slip_note_list_set_current (self->all, note_id);
+}

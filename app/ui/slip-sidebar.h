@@ -1,0 +1,23 @@
+/* slip-sidebar.h: the journal and all notes, beside the note
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "slip-store.h"
+
+G_BEGIN_DECLS
+
+#define SLIP_TYPE_SIDEBAR (slip_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (SlipSidebar, slip_sidebar, SLIP, SIDEBAR, GtkWidget)
+
+SlipSidebar *slip_sidebar_new          (SlipStore   *store);
+/* Highlights the open note wherever it is listed; 0 for none. */
+void         slip_sidebar_set_current  (SlipSidebar *self,
+                                        gint64       note_id);
+
+G_END_DECLS

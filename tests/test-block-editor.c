@@ -1,0 +1,599 @@
+/* test-block-editor.c: the block editor, driven through its API and actions
+ *
+ * Copyright 2026 The Slipbox developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "slip-block-editor.h"
+#include "test-util.h"
+
+typedef struct {
+  Fixture          f;
+  GtkWindow       *window;
+  SlipBlockEditor *editor;
+  gint64           note_id;
+} EditorFixture;
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates the main loop until @widget's window has painted a frame. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_loop, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  drain_main_loop ();
+}
+
+/* A note with @blocks (taken over), shown by an editor in a window. */
+static void
+editor_setup (EditorFixture *ef,
+              GPtrArray     *blocks_)
+{
+  g_autoptr(GPtrArray) blocks = blocks_;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = NULL;
+
+  fixture_setup (&ef->f, NULL);
+  note = fixture_note (&ef->f, "Test note");
+  ef->note_id = note->id;
+  if (blocks != NULL && blocks->len > 0)
+    {
+      slip_store_set_blocks (ef->f.store, ef->note_id, blocks, &error);
+      g_assert_no_error (error);
+    }
+
+  ef->editor = slip_block_editor_new (ef->f.store);
+  ef->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (ef->window, 800, 600);
+  gtk_window_set_child (ef->window, GTK_WIDGET (ef->editor));
+  gtk_window_present (ef->window);
+  slip_block_editor_set_note (ef->editor, ef->note_id);
+  drain_main_loop ();
+}
+
+static void
+editor_teardown (EditorFixture *ef)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slip_block_editor_flush (ef->editor, &error));
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (ef->editor), (gpointer *) &ef->editor);
+  gtk_window_destroy (ef->window);
+  drain_main_loop ();
+  g_assert_null (ef->editor);
+  fixture_teardown (&ef->f, NULL);
+}
+
+static GPtrArray *
+stored_blocks (EditorFixture *ef)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *blocks = slip_store_get_blocks (ef->f.store, ef->note_id, &error);
+
+  g_assert_no_error (error);
+  return blocks;
+}
+
+/* "text@depth|text@depth…" of the stored note, with a kind prefix for
+ * headings ("h1:") and lists ("-:", "1:", "[ ]:", "[x]:"). */
+static char *
+describe (EditorFixture *ef)
+{
+  g_autoptr(GPtrArray) blocks = stored_blocks (ef);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+      const char *prefix = "";
+
+      switch (block->kind)
+        {
+        case SLIP_BLOCK_HEADING1: prefix = "h1:"; break;
+        case SLIP_BLOCK_HEADING2: prefix = "h2:"; break;
+        case SLIP_BLOCK_BULLET: prefix = "-:"; break;
+        case SLIP_BLOCK_NUMBERED: prefix = "1:"; break;
+        case SLIP_BLOCK_TODO: prefix = block->checked ? "[x]:" : "[ ]:"; break;
+        case SLIP_BLOCK_QUOTE: prefix = ">:"; break;
+        case SLIP_BLOCK_CODE: prefix = "code:"; break;
+        case SLIP_BLOCK_DIVIDER: prefix = "---"; break;
+        default: break;
+        }
+      g_string_append_printf (out, "%s%s%s@%u", i ? "|" : "", prefix, block->text, block->depth);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+block_id (EditorFixture *ef,
+          guint          index)
+{
+  g_autoptr(GPtrArray) blocks = stored_blocks (ef);
+
+  g_assert_cmpuint (index, <, blocks->len);
+  return ((SlipBlock *) g_ptr_array_index (blocks, index))->id;
+}
+
+static GtkTextView *
+focused_view (EditorFixture *ef)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ef->window));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  return GTK_TEXT_VIEW (focus);
+}
+
+static void
+type_text (EditorFixture *ef,
+           const char    *text)
+{
+  /* One character at a time, as a keyboard would. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char ch[8] = { 0 };
+
+      memcpy (ch, p, g_utf8_next_char (p) - p);
+      g_signal_emit_by_name (focused_view (ef), "insert-at-cursor", ch);
+      drain_main_loop ();
+    }
+}
+
+static void
+activate (EditorFixture *ef,
+          const char    *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ef->editor), action, NULL));
+  drain_main_loop ();
+}
+
+static void
+assert_note (EditorFixture *ef,
+             const char    *expected)
+{
+  g_autofree char *actual = describe (ef);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+#define EDITOR_TEST(name) \
+  static void name##_body (EditorFixture *ef); \
+  static void name (void) { EditorFixture ef = { 0 }; name##_body (&ef); } \
+  static void name##_body (EditorFixture *ef)
+
+EDITOR_TEST (test_typing_saves_after_pause)
+{
+  editor_setup (ef, NULL);
+  /* An empty note shows one empty block, stored on first typing. */
+  assert_note (ef, "");
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+  type_text (ef, "Hello");
+  assert_note (ef, "");
+  wait_ms (500);
+  assert_note (ef, "Hello@0");
+
+  type_text (ef, " world");
+  wait_ms (500);
+  assert_note (ef, "Hello world@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_flush_saves_now)
+{
+  g_autoptr(GError) error = NULL;
+
+  editor_setup (ef, blocks_of ("one", "two", NULL));
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 1), -1);
+  drain_main_loop ();
+  type_text (ef, "!");
+  assert_note (ef, "one@0|two@0");
+  g_assert_true (slip_block_editor_flush (ef->editor, &error));
+  g_assert_no_error (error);
+  assert_note (ef, "one@0|two!@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_typing_never_waits_more_than_2s)
+{
+  gint64 start;
+
+  editor_setup (ef, blocks_of ("", NULL));
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+  start = g_get_monotonic_time ();
+  /* Typing every 100 ms never pauses for 300 ms. */
+  while (g_get_monotonic_time () - start < 2500 * 1000)
+    {
+      type_text (ef, "a");
+      wait_ms (100);
+    }
+  {
+    g_autofree char *saved = describe (ef);
+    g_assert_true (g_str_has_prefix (saved, "aaaaaaaaaa"));
+  }
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_split_and_merge)
+{
+  editor_setup (ef, blocks_of ("HelloWorld", "next", NULL));
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), 5);
+  drain_main_loop ();
+  activate (ef, "block.split");
+  assert_note (ef, "Hello@0|World@0|next@0");
+  /* The cursor is at the start of the new block: type there. */
+  type_text (ef, "New ");
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+  assert_note (ef, "Hello@0|New World@0|next@0");
+
+  /* Backspace at the start merges into the previous block. */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 1), 0);
+  drain_main_loop ();
+  activate (ef, "block.merge-previous");
+  assert_note (ef, "HelloNew World@0|next@0");
+  type_text (ef, "_");   /* the cursor is at the join */
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+  assert_note (ef, "Hello_New World@0|next@0");
+
+  /* Delete at the end merges the next block in. */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), -1);
+  drain_main_loop ();
+  activate (ef, "block.merge-next");
+  assert_note (ef, "Hello_New Worldnext@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_list_continues_and_ends)
+{
+  g_autoptr(GPtrArray) blocks = blocks_of ("item", NULL);
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 0))->kind = SLIP_BLOCK_BULLET;
+  editor_setup (ef, g_steal_pointer (&blocks));
+  slip_block_editor_focus_block (ef->editor, 0, -1);
+  drain_main_loop ();
+  activate (ef, "block.split");
+  assert_note (ef, "-:item@0|-:@0");
+  /* Enter on the empty item ends the list. */
+  activate (ef, "block.split");
+  assert_note (ef, "-:item@0|@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_indent_with_children)
+{
+  editor_setup (ef, blocks_of ("a", "b", "c", "d", NULL));
+  /* c is a child of b */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 2), 0);
+  drain_main_loop ();
+  activate (ef, "block.indent");
+  assert_note (ef, "a@0|b@0|c@1|d@0");
+  /* Not deeper than the previous block + 1. */
+  activate (ef, "block.indent");
+  assert_note (ef, "a@0|b@0|c@1|d@0");
+
+  /* Indenting b takes c along. */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 1), 0);
+  drain_main_loop ();
+  activate (ef, "block.indent");
+  assert_note (ef, "a@0|b@1|c@2|d@0");
+  activate (ef, "block.outdent");
+  assert_note (ef, "a@0|b@0|c@1|d@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_move_with_children)
+{
+  g_autoptr(GPtrArray) blocks = blocks_of ("a", "a1", "b", "b1", "b2", "c", NULL);
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 1))->depth = 1;
+  ((SlipBlock *) g_ptr_array_index (blocks, 3))->depth = 1;
+  ((SlipBlock *) g_ptr_array_index (blocks, 4))->depth = 1;
+  editor_setup (ef, g_steal_pointer (&blocks));
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 2), 0);
+  drain_main_loop ();
+  activate (ef, "block.move-up");
+  assert_note (ef, "b@0|b1@1|b2@1|a@0|a1@1|c@0");
+  activate (ef, "block.move-up");   /* already first: nothing */
+  assert_note (ef, "b@0|b1@1|b2@1|a@0|a1@1|c@0");
+  activate (ef, "block.move-down");
+  activate (ef, "block.move-down");
+  assert_note (ef, "a@0|a1@1|c@0|b@0|b1@1|b2@1");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_markdown_shortcuts)
+{
+  editor_setup (ef, blocks_of ("", NULL));
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+  type_text (ef, "# Title");
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+  assert_note (ef, "h1:Title@0");
+
+  activate (ef, "block.split");
+  type_text (ef, "- item");
+  activate (ef, "block.split");
+  type_text (ef, "[ ] task");
+  activate (ef, "block.split");
+  activate (ef, "block.split");     /* ends the list */
+  type_text (ef, "1. first");
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+  assert_note (ef, "h1:Title@0|-:item@0|[ ]:task@0|1:first@0");
+
+  activate (ef, "block.split");
+  activate (ef, "block.split");
+  type_text (ef, "---");
+  type_text (ef, "after");
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+  assert_note (ef, "h1:Title@0|-:item@0|[ ]:task@0|1:first@0|---@0|after@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_undo_redo)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) blocks = blocks_of ("a", "b", "c", NULL);
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 2))->kind = SLIP_BLOCK_TODO;
+  editor_setup (ef, g_steal_pointer (&blocks));
+  before = describe (ef);
+
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 1), 0);
+  drain_main_loop ();
+  activate (ef, "block.indent");
+  activate (ef, "block.merge-next");
+  after = describe (ef);
+  g_assert_cmpstr (after, ==, "a@0|bc@1");
+
+  activate (ef, "editor.undo");
+  assert_note (ef, "a@0|b@1|[ ]:c@0");
+  activate (ef, "editor.undo");
+  assert_note (ef, before);
+  activate (ef, "editor.redo");
+  activate (ef, "editor.redo");
+  assert_note (ef, after);
+
+  /* Typing is undone too, across blocks. */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), -1);
+  drain_main_loop ();
+  type_text (ef, "xyz");
+  activate (ef, "block.split");
+  assert_note (ef, "axyz@0|@0|bc@1");
+  activate (ef, "editor.undo");
+  assert_note (ef, "axyz@0|bc@1");
+  activate (ef, "editor.undo");
+  assert_note (ef, after);
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_undo_restores_exactly)
+{
+  g_autoptr(GPtrArray) original = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autoptr(GPtrArray) blocks = blocks_of ("one [[Link]]", "two", "three", NULL);
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 1))->kind = SLIP_BLOCK_CODE;
+  ((SlipBlock *) g_ptr_array_index (blocks, 1))->lang = g_strdup ("c");
+  ((SlipBlock *) g_ptr_array_index (blocks, 2))->kind = SLIP_BLOCK_TODO;
+  ((SlipBlock *) g_ptr_array_index (blocks, 2))->checked = TRUE;
+  ((SlipBlock *) g_ptr_array_index (blocks, 2))->depth = 1;
+  editor_setup (ef, g_steal_pointer (&blocks));
+  original = stored_blocks (ef);
+
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 2), 0);
+  drain_main_loop ();
+  activate (ef, "block.merge-previous");   /* todo -> paragraph */
+  activate (ef, "block.merge-previous");   /* merge into the code */
+  activate (ef, "editor.undo");
+  activate (ef, "editor.undo");
+  restored = stored_blocks (ef);
+  g_assert_cmpuint (restored->len, ==, original->len);
+  for (guint i = 0; i < original->len; i++)
+    g_assert_true (slip_block_equal_content (g_ptr_array_index (original, i),
+                                             g_ptr_array_index (restored, i)));
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_typed_link_is_an_edge)
+{
+  g_autoptr(SlipNote) target = NULL;
+  guint n_notes = 0, n_links = 0;
+  g_autoptr(GError) error = NULL;
+
+  editor_setup (ef, blocks_of ("", NULL));
+  target = fixture_note (&ef->f, "Target");
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+  type_text (ef, "see [[Target]] and #Target");
+  wait_ms (500);
+  g_assert_true (slip_links_count_backlinks (ef->f.store, target->id, &n_notes, &n_links, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_cmpuint (n_links, ==, 2);
+  editor_teardown (ef);
+}
+
+static void
+on_open_link (SlipBlockEditor *editor,
+              const char      *title,
+              char           **out)
+{
+  g_free (*out);
+  *out = g_strdup (title);
+}
+
+EDITOR_TEST (test_open_link)
+{
+  g_autofree char *opened = NULL;
+
+  editor_setup (ef, blocks_of ("see [[Some Note|label]] and #tag", NULL));
+  g_signal_connect (ef->editor, "open-link", G_CALLBACK (on_open_link), &opened);
+
+  slip_block_editor_focus_block (ef->editor, 0, 8);
+  drain_main_loop ();
+  activate (ef, "block.open-link");
+  g_assert_cmpstr (opened, ==, "Some Note");
+
+  slip_block_editor_focus_block (ef->editor, 0, -1);
+  drain_main_loop ();
+  activate (ef, "block.open-link");
+  g_assert_cmpstr (opened, ==, "tag");
+
+  /* Outside a link: nothing. */
+  g_clear_pointer (&opened, g_free);
+  slip_block_editor_focus_block (ef->editor, 0, 1);
+  drain_main_loop ();
+  activate (ef, "block.open-link");
+  g_assert_null (opened);
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_paste_markdown)
+{
+  editor_setup (ef, blocks_of ("first", "last", NULL));
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), -1);
+  drain_main_loop ();
+  activate (ef, "block.indent");   /* no previous block: nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ef->editor), "block.paste-text", "s",
+                                             "# Head\n\n- one\n  - two\n"));
+  drain_main_loop ();
+  assert_note (ef, "first@0|h1:Head@0|-:one@0|-:two@1|last@0");
+  activate (ef, "editor.undo");
+  assert_note (ef, "first@0|last@0");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_large_note_opens)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = NULL;
+  gint64 start, loaded, shown, scrolled;
+
+  fixture_setup (&ef->f, NULL);
+  note = fixture_note (&ef->f, "Big");
+  ef->note_id = note->id;
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Block number %u with a [[link %u]] and some words to wrap "
+                                               "around the line when the window is narrow enough", i, i % 50);
+      SlipBlock *block = slip_block_new (i % 5 == 0 ? SLIP_BLOCK_BULLET : SLIP_BLOCK_PARAGRAPH, i % 3 == 1 ? 1 : 0, text);
+      g_ptr_array_add (blocks, block);
+    }
+  slip_store_set_blocks (ef->f.store, ef->note_id, blocks, &error);
+  g_assert_no_error (error);
+
+  ef->editor = slip_block_editor_new (ef->f.store);
+  ef->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (ef->window, 800, 600);
+  gtk_window_set_child (ef->window, GTK_WIDGET (ef->editor));
+  gtk_window_present (ef->window);
+  drain_main_loop ();
+
+  start = g_get_monotonic_time ();
+  g_ptr_array_unref (stored_blocks (ef));
+  g_test_message ("store get_blocks of 2,000 blocks: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  start = g_get_monotonic_time ();
+  slip_block_editor_set_note (ef->editor, ef->note_id);
+  loaded = g_get_monotonic_time ();
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  shown = g_get_monotonic_time ();
+  drain_main_loop ();
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 1999), -1);
+  drain_main_loop ();
+  scrolled = g_get_monotonic_time ();
+  g_test_message ("2,000-block note: loaded in %.1f ms, first frame painted after %.1f ms; "
+                  "jump to the last block %.1f ms",
+                  (loaded - start) / 1000.0, (shown - start) / 1000.0, (scrolled - shown) / 1000.0);
+  type_text (ef, "!");
+  g_assert_true (slip_block_editor_flush (ef->editor, NULL));
+
+  /* Again, with the rows already made (the usual case: switching notes). */
+  slip_block_editor_set_note (ef->editor, 0);
+  drain_main_loop ();
+  start = g_get_monotonic_time ();
+  slip_block_editor_set_note (ef->editor, ef->note_id);
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  g_test_message ("2,000-block note opened again, first frame after %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  drain_main_loop ();
+  {
+    g_autoptr(GPtrArray) after = stored_blocks (ef);
+    g_assert_true (g_str_has_suffix (((SlipBlock *) g_ptr_array_index (after, 1999))->text, "!"));
+  }
+  editor_teardown (ef);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/block-editor/typing-saves-after-pause", test_typing_saves_after_pause);
+  g_test_add_func ("/block-editor/flush", test_flush_saves_now);
+  g_test_add_func ("/block-editor/typing-max-delay", test_typing_never_waits_more_than_2s);
+  g_test_add_func ("/block-editor/split-merge", test_split_and_merge);
+  g_test_add_func ("/block-editor/list-continues", test_list_continues_and_ends);
+  g_test_add_func ("/block-editor/indent", test_indent_with_children);
+  g_test_add_func ("/block-editor/move", test_move_with_children);
+  g_test_add_func ("/block-editor/shortcuts", test_markdown_shortcuts);
+  g_test_add_func ("/block-editor/undo-redo", test_undo_redo);
+  g_test_add_func ("/block-editor/undo-exact", test_undo_restores_exactly);
+  g_test_add_func ("/block-editor/link-edge", test_typed_link_is_an_edge);
+  g_test_add_func ("/block-editor/open-link", test_open_link);
+  g_test_add_func ("/block-editor/paste", test_paste_markdown);
+  g_test_add_func ("/block-editor/large-note", test_large_note_opens);
+
+  return g_test_run ();
+}
