@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "slip-block-editor.h"
+#include "slip-block-row.h"
 #include "test-util.h"
 
 typedef struct {
@@ -568,6 +569,97 @@ EDITOR_TEST (test_large_note_opens)
   editor_teardown (ef);
 }
 
+/* Every row of the editor that shows a block, checked against the block:
+ * its buffer has the block's text and its text view takes room on screen.
+ * Returns how many rows were checked. */
+static guint
+assert_rows_show_text (GtkWidget *widget)
+{
+  guint checked = 0;
+
+  if (SLIP_IS_BLOCK_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      SlipBlockRow *row = SLIP_BLOCK_ROW (widget);
+      SlipBlockItem *item = slip_block_row_get_item (row);
+      SlipBlock *block = item ? slip_block_item_get_block (item) : NULL;
+      GtkTextView *view = slip_block_row_get_view (row);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      g_assert_nonnull (block);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      g_assert_cmpstr (text, ==, block->text);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >, 10);
+      g_assert_cmpint (gtk_widget_get_height (widget), >, 10);
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    checked += assert_rows_show_text (child);
+  return checked;
+}
+
+/* A note shown again after another one (A, B, A) shows its text: the rows
+ * recycled for B and back must not keep B's (or no) layout. */
+EDITOR_TEST (test_switch_notes_and_back)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) other = NULL;
+  SlipBlock *todo;
+
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_PARAGRAPH, 0, "A map of everything we know."));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_BULLET, 0, "Goals"));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_BULLET, 1, "Chart the northern bays before the #field-season starts"));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_BULLET, 1, "Publish the tide tables with [[Maria Okafor]]"));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_BULLET, 0, "Open questions"));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_BULLET, 1, "Budget review with [[Jonas Berg]]"));
+  g_ptr_array_add (blocks, slip_block_new (SLIP_BLOCK_TODO, 0, "Book the boat for March"));
+  todo = slip_block_new (SLIP_BLOCK_TODO, 0, "Order the new echo sounder");
+  todo->checked = TRUE;
+  g_ptr_array_add (blocks, todo);
+  editor_setup (ef, g_steal_pointer (&blocks));
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  g_assert_cmpuint (assert_rows_show_text (GTK_WIDGET (ef->editor)), ==, 8);
+
+  /* Another note, typed in as the user would, with a new block. */
+  other = fixture_note (&ef->f, "Other note");
+  slip_block_editor_set_note (ef->editor, other->id);
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+  type_text (ef, "Planned the survey");
+  activate (ef, "block.split");
+  type_text (ef, "Tide tables due");
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  g_assert_cmpuint (assert_rows_show_text (GTK_WIDGET (ef->editor)), ==, 2);
+
+  /* And back. */
+  slip_block_editor_set_note (ef->editor, ef->note_id);
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  g_assert_cmpuint (assert_rows_show_text (GTK_WIDGET (ef->editor)), ==, 8);
+
+  /* Once more each way, without typing. */
+  slip_block_editor_set_note (ef->editor, other->id);
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  g_assert_cmpuint (assert_rows_show_text (GTK_WIDGET (ef->editor)), ==, 2);
+  slip_block_editor_set_note (ef->editor, ef->note_id);
+  wait_for_paint (GTK_WIDGET (ef->editor));
+  drain_main_loop ();
+  g_assert_cmpuint (assert_rows_show_text (GTK_WIDGET (ef->editor)), ==, 8);
+  editor_teardown (ef);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/block-editor/open-link", test_open_link);
   g_test_add_func ("/block-editor/paste", test_paste_markdown);
   g_test_add_func ("/block-editor/large-note", test_large_note_opens);
+  g_test_add_func ("/block-editor/switch-notes-and-back", test_switch_notes_and_back);
 
   return g_test_run ();
 }

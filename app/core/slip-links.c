@@ -644,35 +644,15 @@ mention_from_row (sqlite3_stmt *stmt)
   return m;
 }
 
-GPtrArray *
-slip_links_backlinks (SlipStore  *store,
-                      gint64      note_id,
-                      guint       offset,
-                      guint       limit,
-                      GError    **error)
+/* Steps @stmt (bound already) and collects its rows as mentions. */
+static GPtrArray *
+collect_mentions (SlipStore     *store,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
 {
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
-
-  /* links_by_target serves the order of the sources, newest first; only
-   * the few links of one source note are sorted by block position. */
-  stmt = slip_store_prepare (store,
-                             "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid,"
-                             " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end"
-                             " FROM links l"
-                             " JOIN notes n ON n.id = l.note_id"
-                             " JOIN blocks b ON b.id = l.block_id"
-                             " WHERE l.target_id = ?1 AND l.note_id != ?1"
-                             " ORDER BY l.note_id DESC, b.position, l.start"
-                             " LIMIT ?2 OFFSET ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (mentions, mention_from_row (stmt));
   sqlite3_reset (stmt);
@@ -682,6 +662,39 @@ slip_links_backlinks (SlipStore  *store,
       return NULL;
     }
   return g_steal_pointer (&mentions);
+}
+
+#define MENTION_COLUMNS \
+  "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid," \
+  " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end" \
+  " FROM links l" \
+  " JOIN notes n ON n.id = l.note_id" \
+  " JOIN blocks b ON b.id = l.block_id"
+
+GPtrArray *
+slip_links_backlinks (SlipStore  *store,
+                      gint64      note_id,
+                      guint       offset,
+                      guint       limit,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  /* links_by_target serves the order of the sources, newest first; only
+   * the few links of one source note are sorted by block position. */
+  stmt = slip_store_prepare (store,
+                             MENTION_COLUMNS
+                             " WHERE l.target_id = ?1 AND l.note_id != ?1"
+                             " ORDER BY l.note_id DESC, b.position, l.start"
+                             " LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  return collect_mentions (store, stmt, error);
 }
 
 GArray *
@@ -725,33 +738,19 @@ slip_links_backlinks_from (SlipStore  *store,
                            gint64      source_id,
                            GError    **error)
 {
-  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
 
   stmt = slip_store_prepare (store,
-                             "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid,"
-                             " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end"
-                             " FROM links l"
-                             " JOIN notes n ON n.id = l.note_id"
-                             " JOIN blocks b ON b.id = l.block_id"
+                             MENTION_COLUMNS
                              " WHERE l.target_id = ?1 AND l.note_id = ?2 AND ?2 != ?1"
                              " ORDER BY b.position, l.start", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_int64 (stmt, 2, source_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (mentions, mention_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
-      return NULL;
-    }
-  return g_steal_pointer (&mentions);
+  return collect_mentions (store, stmt, error);
 }
 
 GPtrArray *

@@ -334,23 +334,17 @@ fail:
   return FALSE;
 }
 
-GPtrArray *
-slip_store_list_notes (SlipStore  *self,
-                       guint       offset,
-                       guint       limit,
-                       GError    **error)
+/* Binds LIMIT ?1 OFFSET ?2 to @stmt and collects its rows as notes. */
+static GPtrArray *
+collect_notes (SlipStore     *self,
+               sqlite3_stmt  *stmt,
+               guint          offset,
+               guint          limit,
+               GError       **error)
 {
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
-
-  stmt = slip_store_prepare (self,
-                             "SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NULL"
-                             " ORDER BY updated DESC, id DESC LIMIT ? OFFSET ?", error);
-  if (stmt == NULL)
-    return NULL;
   sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
   sqlite3_bind_int64 (stmt, 2, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -365,52 +359,67 @@ slip_store_list_notes (SlipStore  *self,
 }
 
 GPtrArray *
+slip_store_list_notes (SlipStore  *self,
+                       guint       offset,
+                       guint       limit,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NULL"
+                             " ORDER BY updated DESC, id DESC LIMIT ?1 OFFSET ?2", error);
+  return stmt ? collect_notes (self, stmt, offset, limit, error) : NULL;
+}
+
+GPtrArray *
 slip_store_list_journal (SlipStore  *self,
                          guint       offset,
                          guint       limit,
                          GError    **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
 
   stmt = slip_store_prepare (self,
                              "SELECT " NOTE_COLUMNS " FROM notes"
                              " WHERE journal_day IS NOT NULL AND trashed IS NULL"
-                             " ORDER BY journal_day DESC LIMIT ? OFFSET ?", error);
+                             " ORDER BY journal_day DESC LIMIT ?1 OFFSET ?2", error);
+  return stmt ? collect_notes (self, stmt, offset, limit, error) : NULL;
+}
+
+/* count(*) over one of the partial indexes of live notes. */
+static guint
+count_rows (SlipStore  *self,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = slip_store_prepare (self, sql, NULL);
+  guint n = 0;
+
   if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (notes, note_from_row (stmt));
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (self, error, rc, _("list the daily notes"));
-      return NULL;
-    }
-  return g_steal_pointer (&notes);
+  return n;
+}
+
+guint
+slip_store_count_notes (SlipStore *self)
+{
+  g_return_val_if_fail (SLIP_IS_STORE (self), 0);
+  return count_rows (self, "SELECT count(*) FROM notes WHERE trashed IS NULL");
 }
 
 guint
 slip_store_count_journal (SlipStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (SLIP_IS_STORE (self), 0);
-
-  stmt = slip_store_prepare (self,
-                             "SELECT count(*) FROM notes WHERE journal_day IS NOT NULL AND trashed IS NULL",
-                             NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
+  return count_rows (self,
+                     "SELECT count(*) FROM notes WHERE journal_day IS NOT NULL AND trashed IS NULL");
 }
 
 SlipNote *
@@ -440,21 +449,6 @@ slip_store_ensure_note (SlipStore   *self,
   return note;
 }
 
-guint
-slip_store_count_notes (SlipStore *self)
-{
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
-  g_return_val_if_fail (SLIP_IS_STORE (self), 0);
-
-  stmt = slip_store_prepare (self, "SELECT count(*) FROM notes WHERE trashed IS NULL", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
-}
 
 /* Inside a transaction: creates @title or replaces its body. */
 static gint64
