@@ -402,6 +402,61 @@ test_closing_loses_nothing (SlipApplication *app)
   g_object_unref (store);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_title_renames (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  SlipNoteView *view = slip_window_get_note_view (SLIP_WINDOW (window));
+  GtkWidget *title = find_widget_of_type (GTK_WIDGET (view), GTK_TYPE_TEXT);
+  g_autoptr(SlipNote) welcome = slip_store_lookup_note (store, "Welcome to Slipbox", NULL);
+  g_autoptr(SlipNote) renamed = NULL;
+  g_autofree char *today_title = slip_journal_today_title ();
+  g_autoptr(SlipNote) today = slip_store_lookup_note (store, today_title, NULL);
+  g_autoptr(GPtrArray) blocks = NULL;
+
+  slip_window_open_note (SLIP_WINDOW (window), welcome->id, 0);
+  wait_ms (50);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Welcome to Slipbox");
+
+  /* A title another note has is refused inline; nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (title), today_title);
+  g_signal_emit_by_name (title, "activate");
+  wait_ms (50);
+  g_assert_true (find_label_with (GTK_WIDGET (view), "already exists"));
+  renamed = slip_store_get_note (store, welcome->id, NULL);
+  g_assert_cmpstr (renamed->title, ==, "Welcome to Slipbox");
+  g_clear_pointer (&renamed, slip_note_free);
+
+  /* A free title renames the note and rewrites the link in today's note. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Start Here");
+  g_signal_emit_by_name (title, "activate");
+  wait_ms (50);
+  renamed = slip_store_get_note (store, welcome->id, NULL);
+  g_assert_cmpstr (renamed->title, ==, "Start Here");
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Start Here");
+  g_assert_false (find_label_with (GTK_WIDGET (view), "already exists"));
+  blocks = slip_store_get_blocks (store, today->id, NULL);
+  g_assert_nonnull (strstr (((SlipBlock *) blocks->pdata[0])->text, "[[Start Here]]"));
+  destroy_window (window);
+}
+
 static void
 check_error_page (SlipApplication *app)
 {
@@ -482,6 +537,8 @@ main (int   argc,
   g_test_add_data_func ("/window/size-persisted", test_window_size_persisted,
                         run_with_application);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
+  g_test_add_data_func ("/window/title-renames", test_title_renames,
+                        run_with_application);
   g_test_add_data_func ("/window/first-run", test_first_run_today_and_welcome,
                         run_with_application);
   g_test_add_data_func ("/window/typing-a-link", test_typing_a_link_reaches_the_target,

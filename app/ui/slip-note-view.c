@@ -51,8 +51,7 @@ static void
 show_title_error (SlipNoteView *self,
                   const char   *message)
 {
-  if (message != NULL)
-    gtk_label_set_text (self->title_error, message);
+  gtk_label_set_text (self->title_error, message ? message : "");
   gtk_revealer_set_reveal_child (self->title_error_revealer, message != NULL);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_text), "error");
