@@ -63,5 +63,17 @@ shot 2-typing-today 2
 "$build/app/slipbox" "Project Atlas"
 shot 3-mentions-after-typing
 
+# Click the newest mention (today's block) in the panel: back to today.
+xdotool mousemove --window "$window" 1010 162 click 1
+shot 4-followed-the-mention
+
+# Quit, start again: everything is still there.
+xdotool key --clearmodifiers ctrl+q
+wait "$app" || true
+"$build/app/slipbox" &
+app=$!
+window="$(xdotool search --sync --name "$(date +%F)" | head -n 1)"
+xdotool windowfocus --sync "$window"
+shot 5-after-restart
 xdotool key --clearmodifiers ctrl+q
 wait "$app" || true

@@ -129,6 +129,8 @@ struct _SlipBlockRow
   int            hover_link;     /* index in links, or -1 */
   int            pressed_link;
 
+  guint          resize_source;  /* re-asks the list for room, see size_allocate */
+
   guint          loading : 1;
   guint          highlighting : 1;  /* the buffer has its language */
 };
@@ -477,6 +479,7 @@ slip_block_row_dispose (GObject *object)
 
   slip_block_row_unbind (self);
   g_queue_remove (&highlight_queue, self);
+  g_clear_handle_id (&self->resize_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (slip_block_row_parent_class)->dispose (object);
 }
@@ -490,6 +493,58 @@ slip_block_row_finalize (GObject *object)
   g_clear_object (&self->buffer);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (slip_block_row_parent_class)->finalize (object);
+}
+
+static void
+slip_block_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  SlipBlockRow *self = SLIP_BLOCK_ROW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static gboolean
+queue_resize_later (gpointer data)
+{
+  SlipBlockRow *self = data;
+
+  self->resize_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A GtkTextView only knows its height once it has laid its text out at its
+ * width, which it does when it is allocated: before that it asks for the
+ * height of the text it showed before, or none at all (a new row). The list
+ * binds rows and measures them in its own size_allocate, so a row bound to a
+ * block (a new note, a recycled row, a split) is measured with the old
+ * height, and when the text view then finds its real height, its
+ * gtk_widget_queue_resize() comes from inside the allocation, where GTK
+ * ignores it: the row would stay at the wrong height (no room at all for the
+ * text) until something else resized the list. So check whether the request
+ * changed while allocating, and if so ask again once the layout pass is
+ * over. */
+static void
+slip_block_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SlipBlockRow *self = SLIP_BLOCK_ROW (widget);
+  int before, after;
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, width, &before, NULL, NULL, NULL);
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, width, &after, NULL, NULL, NULL);
+  if (after != before && self->resize_source == 0)
+    self->resize_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_later, self, NULL);
 }
 
 static void
@@ -513,7 +568,8 @@ slip_block_row_class_init (SlipBlockRowClass *klass)
   signals[PASTE_TEXT] = g_signal_new ("paste-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = slip_block_row_measure;
+  widget_class->size_allocate = slip_block_row_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "slipblock");
 }
 
