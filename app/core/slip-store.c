@@ -27,17 +27,27 @@ struct _SlipStore
   gint64       last_now;
   guint        in_transaction : 1;
 
-  /* WAL checkpoints run in a thread of their own, on a connection of their
-   * own, so that no save ever waits for one. */
+  /* Upkeep runs in a thread of its own, on a connection of its own, so
+   * that no save waits for it: WAL checkpoints, and merging the full-text
+   * index's segments (FTS5 would otherwise merge inside a commit, and a
+   * large merge stalls a save for most of a second at 100,000 notes). */
   GThread     *checkpointer;
   GMutex       checkpoint_lock;
   GCond        checkpoint_cond;
   gboolean     checkpoint_wanted;
+  gboolean     merge_wanted;
   gboolean     checkpoint_quit;
+  guint        commits_since_merge;
+  gint64       last_commit;       /* monotonic µs, under checkpoint_lock */
+  guint        busy_timeout_ms;
 };
 
 /* Pages in the WAL that ask for a checkpoint (SQLite's own default). */
 #define CHECKPOINT_PAGES 1000
+/* Commits that ask for a round of index merging, and how long writing
+ * must have paused before it starts (or goes on). */
+#define MERGE_COMMITS 16
+#define MERGE_QUIET_USEC (500 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (SlipStore, slip_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (slip-store-error-quark, slip_store_error)
@@ -127,7 +137,12 @@ static const char * const migrations[] = {
    * three times slower. */
   "CREATE VIRTUAL TABLE blocks_fts USING fts5 ("
   "  text, content = 'blocks', content_rowid = 'id',"
-  "  tokenize = 'unicode61 remove_diacritics 2');",
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  /* No merging inside commits: the store's upkeep thread merges segments
+   * in small steps. A level merges at once only when it reaches 64
+   * segments, which only command-line use without the app can cause. */
+  "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('automerge', 0);"
+  "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('crisismerge', 64);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);
@@ -344,13 +359,66 @@ slip_store_now (SlipStore *self)
 
 /* Checkpoints */
 
+/* Waits until nobody has written for MERGE_QUIET_USEC; FALSE when the store
+ * is closing. */
+static gboolean
+wait_for_quiet (SlipStore *self)
+{
+  gboolean go_on;
+
+  g_mutex_lock (&self->checkpoint_lock);
+  while (!self->checkpoint_quit)
+    {
+      gint64 quiet_from = self->last_commit + MERGE_QUIET_USEC;
+
+      if (g_get_monotonic_time () >= quiet_from)
+        break;
+      g_cond_wait_until (&self->checkpoint_cond, &self->checkpoint_lock, quiet_from);
+    }
+  go_on = !self->checkpoint_quit;
+  g_mutex_unlock (&self->checkpoint_lock);
+  return go_on;
+}
+
+/* Merges full-text segments a few pages at a time, each step its own short
+ * transaction, until there is nothing left worth merging. A save that
+ * comes in meanwhile waits for one step at most. */
+static void
+merge_index (SlipStore *self,
+             sqlite3   *db)
+{
+  while (wait_for_quiet (self))
+    {
+      int before = sqlite3_total_changes (db);
+      int rc = sqlite3_exec (db, "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('merge', 32)",
+                             NULL, NULL, NULL);
+
+      if (rc == SQLITE_BUSY)
+        {
+          g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+          continue;
+        }
+      if (rc != SQLITE_OK)
+        {
+          g_warning ("Merging the search index of %s failed: %s", self->path, sqlite3_errstr (rc));
+          return;
+        }
+      /* Fewer than two changes: no work was left. */
+      if (sqlite3_total_changes (db) - before < 2)
+        return;
+      g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 static gpointer
 checkpoint_thread (gpointer data)
 {
   SlipStore *self = data;
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+    sqlite3_busy_timeout (db, 20);
+  else
     {
       g_warning ("Could not open %s for checkpoints: %s", self->path, sqlite3_errmsg (db));
       sqlite3_close (db);
@@ -365,11 +433,18 @@ checkpoint_thread (gpointer data)
           g_cond_wait (&self->checkpoint_cond, &self->checkpoint_lock);
           continue;
         }
+      gboolean checkpoint = self->checkpoint_wanted;
+      gboolean merge = self->merge_wanted;
+
       self->checkpoint_wanted = FALSE;
+      self->merge_wanted = FALSE;
       g_mutex_unlock (&self->checkpoint_lock);
 
+      if (db != NULL && merge)
+        merge_index (self, db);
+
       /* PASSIVE: copies what it can without blocking the writer. */
-      if (db != NULL)
+      if (db != NULL && (checkpoint || merge))
         {
           int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
           if (rc != SQLITE_OK && rc != SQLITE_BUSY)
@@ -391,17 +466,43 @@ wal_hook (void       *data,
           int         pages)
 {
   SlipStore *self = data;
-
-  if (pages < CHECKPOINT_PAGES)
-    return SQLITE_OK;
+  gboolean merge = ++self->commits_since_merge >= MERGE_COMMITS;
 
   g_mutex_lock (&self->checkpoint_lock);
+  self->last_commit = g_get_monotonic_time ();
+  if (pages < CHECKPOINT_PAGES && !merge)
+    {
+      g_mutex_unlock (&self->checkpoint_lock);
+      return SQLITE_OK;
+    }
+
   if (self->checkpointer == NULL)
-    self->checkpointer = g_thread_new ("slipbox-checkpoint", checkpoint_thread, self);
-  self->checkpoint_wanted = TRUE;
+    self->checkpointer = g_thread_new ("slipbox-upkeep", checkpoint_thread, self);
+  if (pages >= CHECKPOINT_PAGES)
+    self->checkpoint_wanted = TRUE;
+  if (merge)
+    {
+      self->merge_wanted = TRUE;
+      self->commits_since_merge = 0;
+    }
   g_cond_signal (&self->checkpoint_cond);
   g_mutex_unlock (&self->checkpoint_lock);
   return SQLITE_OK;
+}
+
+/* Waits for another connection's write lock in steps of 250 µs: SQLite's
+ * own handler sleeps 1, 2, 5, 10... ms, which turns a 1 ms wait for the
+ * upkeep thread into a 8 ms one. */
+static int
+busy_handler (void *data,
+              int   count)
+{
+  SlipStore *self = data;
+
+  if ((guint64) count * 250 >= (guint64) self->busy_timeout_ms * 1000)
+    return 0;
+  g_usleep (250);
+  return 1;
 }
 
 static void
@@ -635,7 +736,8 @@ slip_store_new (const char  *path,
                         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_busy_timeout (self->db, 2000);
+      self->busy_timeout_ms = 2000;
+      sqlite3_busy_handler (self->db, busy_handler, self);
       /* Read before writing anything: a file that is not a database, or
        * one from a newer Slipbox, must be left exactly as it is. */
       if (query_int (self, "SELECT count(*) FROM sqlite_schema", &version,
@@ -779,7 +881,7 @@ slip_store_set_busy_timeout (SlipStore *self,
                              guint      msec)
 {
   g_return_if_fail (SLIP_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, (int) MIN (msec, G_MAXINT));
+  self->busy_timeout_ms = msec;
 }
 
 sqlite3 *
