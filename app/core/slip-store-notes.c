@@ -101,10 +101,16 @@ slip_store_resolve_key (SlipStore   *self,
                         const char  *key,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = slip_store_prepare (self, "SELECT id FROM notes WHERE title_key = ?", error);
+  GHashTable *cache = slip_store_get_key_cache (self);
+  sqlite3_stmt *stmt;
+  gint64 *cached;
   gint64 id = 0;
   int rc;
 
+  if (cache != NULL && (cached = g_hash_table_lookup (cache, key)) != NULL)
+    return *cached;
+
+  stmt = slip_store_prepare (self, "SELECT id FROM notes WHERE title_key = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -117,6 +123,8 @@ slip_store_resolve_key (SlipStore   *self,
       id = -1;
     }
   sqlite3_reset (stmt);
+  if (cache != NULL && id >= 0)
+    g_hash_table_insert (cache, g_strdup (key), g_memdup2 (&id, sizeof id));
   return id;
 }
 
@@ -191,6 +199,8 @@ insert_note (SlipStore   *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (slip_store_get_db (self));
+  if (slip_store_get_key_cache (self) != NULL)
+    g_hash_table_insert (slip_store_get_key_cache (self), g_strdup (key), g_memdup2 (&id, sizeof id));
   if (!slip_links_resolve_placeholders (self, id, key, error))
     return 0;
   slip_store_queue_note_changed (self, id);
@@ -575,6 +585,7 @@ slip_store_write_notes (SlipStore   *self,
 
   if (!slip_store_begin (self, error))
     return FALSE;
+  slip_store_use_key_cache (self, TRUE);
 
   /* Every note first, so that links between the notes of this call point
    * at their targets as they are written instead of waiting as
@@ -587,6 +598,7 @@ slip_store_write_notes (SlipStore   *self,
       if (id < 0 || (id == 0 && insert_note (self, titles[i], error) == 0))
         {
           g_prefix_error (error, _("“%s”: "), titles[i]);
+          slip_store_use_key_cache (self, FALSE);
           slip_store_rollback (self);
           return FALSE;
         }
@@ -597,10 +609,12 @@ slip_store_write_notes (SlipStore   *self,
       if (write_note_locked (self, titles[i], bodies[i], NULL, error) == 0)
         {
           g_prefix_error (error, _("“%s”: "), titles[i]);
+          slip_store_use_key_cache (self, FALSE);
           slip_store_rollback (self);
           return FALSE;
         }
     }
+  slip_store_use_key_cache (self, FALSE);
   if (!slip_store_commit (self, error))
     {
       slip_store_rollback (self);

@@ -49,6 +49,11 @@ gboolean      slip_store_update_block_text  (SlipStore     *self,
                                              GError       **error);
 
 /* Shared between slip-store*.c */
+/* During a bulk write only notes are added, so title key -> id answers can
+ * be remembered until its transaction ends (NULL when not in use). */
+GHashTable   *slip_store_get_key_cache      (SlipStore     *self);
+void          slip_store_use_key_cache      (SlipStore     *self,
+                                             gboolean       use);
 sqlite3      *slip_store_get_db             (SlipStore     *self);
 void          slip_store_emit_note_deleted  (SlipStore     *self,
                                              gint64         note_id);

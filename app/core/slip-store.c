@@ -25,6 +25,7 @@ struct _SlipStore
   GHashTable  *pending_links;  /* note ids (gint64 *) queued for links-changed */
   GHashTable  *pending_notes;  /* note ids queued for note-changed */
   gint64       last_now;
+  GHashTable  *key_cache;         /* title key -> note id, during bulk writes */
   guint        in_transaction : 1;
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
@@ -530,6 +531,7 @@ slip_store_finalize (GObject *object)
     slip_store_rollback (self);
   stop_checkpointer (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->key_cache, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* A clean close checkpoints the WAL into the main file. */
@@ -888,6 +890,21 @@ sqlite3 *
 slip_store_get_db (SlipStore *self)
 {
   return self->db;
+}
+
+GHashTable *
+slip_store_get_key_cache (SlipStore *self)
+{
+  return self->key_cache;
+}
+
+void
+slip_store_use_key_cache (SlipStore *self,
+                          gboolean   use)
+{
+  g_clear_pointer (&self->key_cache, g_hash_table_unref);
+  if (use)
+    self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 void
