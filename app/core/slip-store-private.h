@@ -10,6 +10,44 @@
 
 G_BEGIN_DECLS
 
+/* Shared by the store's files (slip-store*.c) only. */
+struct _SlipStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  GHashTable  *statements;     /* SQL literal (by address) -> sqlite3_stmt */
+  GHashTable  *pending_links;  /* note ids (gint64 *) queued for links-changed */
+  GHashTable  *pending_notes;  /* note ids queued for note-changed */
+  gint64       last_now;
+  GHashTable  *key_cache;         /* title key -> note id, during bulk writes */
+  guint        in_transaction : 1;
+
+  /* Upkeep runs in a thread of its own, on a connection of its own, so
+   * that no save waits for it: WAL checkpoints, and merging the full-text
+   * index's segments (FTS5 would otherwise merge inside a commit, and a
+   * large merge stalls a save for most of a second at 100,000 notes). */
+  GThread     *checkpointer;
+  GMutex       checkpoint_lock;
+  GCond        checkpoint_cond;
+  gboolean     checkpoint_wanted;
+  gboolean     merge_wanted;
+  gboolean     checkpoint_quit;
+  guint        commits_since_merge;
+  gint64       last_commit;       /* monotonic µs, under checkpoint_lock */
+  guint        busy_timeout_ms;
+};
+
+/* The upkeep thread (slip-store-upkeep.c). */
+int           slip_store_wal_hook           (void          *data,
+                                             sqlite3       *db,
+                                             const char    *name,
+                                             int            pages);
+int           slip_store_busy_handler       (void          *data,
+                                             int            count);
+void          slip_store_stop_upkeep        (SlipStore     *self);
+
 /* A cached prepared statement for @sql, reset and with bindings cleared.
  * Never finalize it. @sql must be a string literal: statements are cached
  * by its address, which saves hashing the text on every call. */

@@ -15,40 +15,8 @@
 #include "slip-store-private.h"
 #include "slip-title.h"
 
-struct _SlipStore
-{
-  GObject      parent_instance;
 
-  char        *path;
-  sqlite3     *db;
-  GHashTable  *statements;     /* SQL literal (by address) -> sqlite3_stmt */
-  GHashTable  *pending_links;  /* note ids (gint64 *) queued for links-changed */
-  GHashTable  *pending_notes;  /* note ids queued for note-changed */
-  gint64       last_now;
-  GHashTable  *key_cache;         /* title key -> note id, during bulk writes */
-  guint        in_transaction : 1;
 
-  /* Upkeep runs in a thread of its own, on a connection of its own, so
-   * that no save waits for it: WAL checkpoints, and merging the full-text
-   * index's segments (FTS5 would otherwise merge inside a commit, and a
-   * large merge stalls a save for most of a second at 100,000 notes). */
-  GThread     *checkpointer;
-  GMutex       checkpoint_lock;
-  GCond        checkpoint_cond;
-  gboolean     checkpoint_wanted;
-  gboolean     merge_wanted;
-  gboolean     checkpoint_quit;
-  guint        commits_since_merge;
-  gint64       last_commit;       /* monotonic µs, under checkpoint_lock */
-  guint        busy_timeout_ms;
-};
-
-/* Pages in the WAL that ask for a checkpoint (SQLite's own default). */
-#define CHECKPOINT_PAGES 1000
-/* Commits that ask for a round of index merging, and how long writing
- * must have paused before it starts (or goes on). */
-#define MERGE_COMMITS 16
-#define MERGE_QUIET_USEC (500 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (SlipStore, slip_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (slip-store-error-quark, slip_store_error)
@@ -358,168 +326,6 @@ slip_store_now (SlipStore *self)
   return now;
 }
 
-/* Checkpoints */
-
-/* Waits until nobody has written for MERGE_QUIET_USEC; FALSE when the store
- * is closing. */
-static gboolean
-wait_for_quiet (SlipStore *self)
-{
-  gboolean go_on;
-
-  g_mutex_lock (&self->checkpoint_lock);
-  while (!self->checkpoint_quit)
-    {
-      gint64 quiet_from = self->last_commit + MERGE_QUIET_USEC;
-
-      if (g_get_monotonic_time () >= quiet_from)
-        break;
-      g_cond_wait_until (&self->checkpoint_cond, &self->checkpoint_lock, quiet_from);
-    }
-  go_on = !self->checkpoint_quit;
-  g_mutex_unlock (&self->checkpoint_lock);
-  return go_on;
-}
-
-/* Merges full-text segments a few pages at a time, each step its own short
- * transaction, until there is nothing left worth merging. A save that
- * comes in meanwhile waits for one step at most. */
-static void
-merge_index (SlipStore *self,
-             sqlite3   *db)
-{
-  while (wait_for_quiet (self))
-    {
-      int before = sqlite3_total_changes (db);
-      int rc = sqlite3_exec (db, "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('merge', 32)",
-                             NULL, NULL, NULL);
-
-      if (rc == SQLITE_BUSY)
-        {
-          g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-          continue;
-        }
-      if (rc != SQLITE_OK)
-        {
-          g_warning ("Merging the search index of %s failed: %s", self->path, sqlite3_errstr (rc));
-          return;
-        }
-      /* Fewer than two changes: no work was left. */
-      if (sqlite3_total_changes (db) - before < 2)
-        return;
-      g_usleep (G_TIME_SPAN_MILLISECOND);
-    }
-}
-
-static gpointer
-checkpoint_thread (gpointer data)
-{
-  SlipStore *self = data;
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
-    sqlite3_busy_timeout (db, 20);
-  else
-    {
-      g_warning ("Could not open %s for checkpoints: %s", self->path, sqlite3_errmsg (db));
-      sqlite3_close (db);
-      db = NULL;
-    }
-
-  g_mutex_lock (&self->checkpoint_lock);
-  while (!self->checkpoint_quit)
-    {
-      if (!self->checkpoint_wanted)
-        {
-          g_cond_wait (&self->checkpoint_cond, &self->checkpoint_lock);
-          continue;
-        }
-      gboolean checkpoint = self->checkpoint_wanted;
-      gboolean merge = self->merge_wanted;
-
-      self->checkpoint_wanted = FALSE;
-      self->merge_wanted = FALSE;
-      g_mutex_unlock (&self->checkpoint_lock);
-
-      if (db != NULL && merge)
-        merge_index (self, db);
-
-      /* PASSIVE: copies what it can without blocking the writer. */
-      if (db != NULL && (checkpoint || merge))
-        {
-          int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-          if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-            g_warning ("Checkpoint of %s failed: %s", self->path, sqlite3_errstr (rc));
-        }
-
-      g_mutex_lock (&self->checkpoint_lock);
-    }
-  g_mutex_unlock (&self->checkpoint_lock);
-
-  sqlite3_close (db);
-  return NULL;
-}
-
-static int
-wal_hook (void       *data,
-          sqlite3    *db,
-          const char *name,
-          int         pages)
-{
-  SlipStore *self = data;
-  gboolean merge = ++self->commits_since_merge >= MERGE_COMMITS;
-
-  g_mutex_lock (&self->checkpoint_lock);
-  self->last_commit = g_get_monotonic_time ();
-  if (pages < CHECKPOINT_PAGES && !merge)
-    {
-      g_mutex_unlock (&self->checkpoint_lock);
-      return SQLITE_OK;
-    }
-
-  if (self->checkpointer == NULL)
-    self->checkpointer = g_thread_new ("slipbox-upkeep", checkpoint_thread, self);
-  if (pages >= CHECKPOINT_PAGES)
-    self->checkpoint_wanted = TRUE;
-  if (merge)
-    {
-      self->merge_wanted = TRUE;
-      self->commits_since_merge = 0;
-    }
-  g_cond_signal (&self->checkpoint_cond);
-  g_mutex_unlock (&self->checkpoint_lock);
-  return SQLITE_OK;
-}
-
-/* Waits for another connection's write lock in steps of 250 µs: SQLite's
- * own handler sleeps 1, 2, 5, 10... ms, which turns a 1 ms wait for the
- * upkeep thread into a 8 ms one. */
-static int
-busy_handler (void *data,
-              int   count)
-{
-  SlipStore *self = data;
-
-  if ((guint64) count * 250 >= (guint64) self->busy_timeout_ms * 1000)
-    return 0;
-  g_usleep (250);
-  return 1;
-}
-
-static void
-stop_checkpointer (SlipStore *self)
-{
-  GThread *thread;
-
-  g_mutex_lock (&self->checkpoint_lock);
-  self->checkpoint_quit = TRUE;
-  g_cond_signal (&self->checkpoint_cond);
-  thread = g_steal_pointer (&self->checkpointer);
-  g_mutex_unlock (&self->checkpoint_lock);
-  if (thread != NULL)
-    g_thread_join (thread);
-}
-
 /* Object */
 
 static void
@@ -529,7 +335,7 @@ slip_store_finalize (GObject *object)
 
   if (self->in_transaction)
     slip_store_rollback (self);
-  stop_checkpointer (self);
+  slip_store_stop_upkeep (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
   if (self->db != NULL)
@@ -739,7 +545,7 @@ slip_store_new (const char  *path,
   if (rc == SQLITE_OK)
     {
       self->busy_timeout_ms = 2000;
-      sqlite3_busy_handler (self->db, busy_handler, self);
+      sqlite3_busy_handler (self->db, slip_store_busy_handler, self);
       /* Read before writing anything: a file that is not a database, or
        * one from a newer Slipbox, must be left exactly as it is. */
       if (query_int (self, "SELECT count(*) FROM sqlite_schema", &version,
@@ -789,7 +595,7 @@ slip_store_new (const char  *path,
 
   /* Replaces SQLite's automatic checkpoints, which would run inside a
    * commit on this thread. */
-  sqlite3_wal_hook (self->db, wal_hook, self);
+  sqlite3_wal_hook (self->db, slip_store_wal_hook, self);
 
   return g_steal_pointer (&self);
 }

@@ -1,0 +1,244 @@
+/* slip-links-query.c: what the edges answer: backlinks, their counts and
+ * sources, outgoing links
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "slip-links.h"
+#include "slip-store-private.h"
+
+void
+slip_mention_free (SlipMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->source_title);
+  g_free (mention->block_uuid);
+  g_free (mention->block_text);
+  g_free (mention);
+}
+
+void
+slip_outgoing_free (SlipOutgoing *outgoing)
+{
+  if (outgoing == NULL)
+    return;
+  g_free (outgoing->target);
+  g_free (outgoing->resolved_title);
+  g_free (outgoing->anchor);
+  g_free (outgoing->label);
+  g_free (outgoing->block_uuid);
+  g_free (outgoing);
+}
+
+gboolean
+slip_links_count_backlinks (SlipStore  *store,
+                            gint64      note_id,
+                            guint      *n_notes,
+                            guint      *n_links,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), FALSE);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT links, notes FROM backlink_counts WHERE target_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  rc = sqlite3_step (stmt);
+  if (n_links)
+    *n_links = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  if (n_notes)
+    *n_notes = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 1) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("count backlinks"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SlipMention *
+mention_from_row (sqlite3_stmt *stmt)
+{
+  SlipMention *m = g_new0 (SlipMention, 1);
+
+  m->source_id = sqlite3_column_int64 (stmt, 0);
+  m->source_title = slip_column_dup (stmt, 1);
+  m->source_updated = sqlite3_column_int64 (stmt, 2);
+  m->block_id = sqlite3_column_int64 (stmt, 3);
+  m->block_uuid = slip_column_dup (stmt, 4);
+  m->block_text = slip_column_dup (stmt, 5);
+  if (!slip_block_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &m->block_kind))
+    m->block_kind = SLIP_BLOCK_PARAGRAPH;
+  m->block_position = sqlite3_column_int (stmt, 7);
+  m->block_depth = sqlite3_column_int (stmt, 8);
+  if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 9), &m->kind))
+    m->kind = SLIP_LINK_WIKILINK;
+  m->start = sqlite3_column_int (stmt, 10);
+  m->end = sqlite3_column_int (stmt, 11);
+  return m;
+}
+
+/* Steps @stmt (bound already) and collects its rows as mentions. */
+static GPtrArray *
+collect_mentions (SlipStore     *store,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (mentions, mention_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+#define MENTION_COLUMNS \
+  "SELECT l.note_id, n.title, n.updated, l.block_id, b.uuid," \
+  " b.text, b.kind, b.position, b.depth, l.kind, l.start, l.end" \
+  " FROM links l" \
+  " JOIN notes n ON n.id = l.note_id" \
+  " JOIN blocks b ON b.id = l.block_id"
+
+GPtrArray *
+slip_links_backlinks (SlipStore  *store,
+                      gint64      note_id,
+                      guint       offset,
+                      guint       limit,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  /* links_by_target serves the order of the sources, newest first; only
+   * the few links of one source note are sorted by block position. */
+  stmt = slip_store_prepare (store,
+                             MENTION_COLUMNS
+                             " WHERE l.target_id = ?1 AND l.note_id != ?1"
+                             " ORDER BY l.note_id DESC, b.position, l.start"
+                             " LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  return collect_mentions (store, stmt, error);
+}
+
+GArray *
+slip_links_backlink_sources (SlipStore  *store,
+                             gint64      note_id,
+                             guint       offset,
+                             guint       limit,
+                             GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT source_id FROM backlink_pairs WHERE target_id = ?1"
+                             " ORDER BY source_id DESC LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+slip_links_backlinks_from (SlipStore  *store,
+                           gint64      note_id,
+                           gint64      source_id,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             MENTION_COLUMNS
+                             " WHERE l.target_id = ?1 AND l.note_id = ?2 AND ?2 != ?1"
+                             " ORDER BY b.position, l.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  return collect_mentions (store, stmt, error);
+}
+
+GPtrArray *
+slip_links_outgoing (SlipStore  *store,
+                     gint64      note_id,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_outgoing_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT l.target, l.target_id, t.title, l.kind, l.anchor, l.label,"
+                             " l.block_id, b.uuid"
+                             " FROM links l"
+                             " JOIN blocks b ON b.id = l.block_id"
+                             " LEFT JOIN notes t ON t.id = l.target_id"
+                             " WHERE b.note_id = ?1"
+                             " ORDER BY b.position, l.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipOutgoing *o = g_new0 (SlipOutgoing, 1);
+
+      o->target = slip_column_dup (stmt, 0);
+      o->resolved_id = sqlite3_column_int64 (stmt, 1);
+      o->resolved_title = slip_column_dup (stmt, 2);
+      if (!slip_link_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &o->kind))
+        o->kind = SLIP_LINK_WIKILINK;
+      o->anchor = slip_column_dup (stmt, 4);
+      o->label = slip_column_dup (stmt, 5);
+      o->block_id = sqlite3_column_int64 (stmt, 6);
+      o->block_uuid = slip_column_dup (stmt, 7);
+      g_ptr_array_add (links, o);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return NULL;
+    }
+  return g_steal_pointer (&links);
+}
+
