@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+#include <sqlite3.h>
 
 #include "slip-block-editor.h"
 #include "slip-block-row.h"
@@ -665,6 +667,422 @@ EDITOR_TEST (test_switch_notes_and_back)
   editor_teardown (ef);
 }
 
+/* Presses @accel as the editor's key bindings see it: runs the handler the
+ * editor's shortcut controller has for it. FALSE: the editor let the key
+ * through to the text view (which would then insert the newline, say). */
+static gboolean
+press_key (EditorFixture *ef,
+           const char    *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (ef->editor));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          gboolean handled;
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            continue;
+          handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                  GTK_WIDGET (ef->editor),
+                                                  gtk_shortcut_get_arguments (shortcut));
+          drain_main_loop ();
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static SlipBlock *
+stored_block (EditorFixture *ef,
+              guint          index)
+{
+  g_autoptr(GPtrArray) blocks = stored_blocks (ef);
+
+  g_assert_cmpuint (index, <, blocks->len);
+  return slip_block_copy (g_ptr_array_index (blocks, index));
+}
+
+static void
+assert_lang (EditorFixture *ef,
+             guint          index,
+             const char    *lang)
+{
+  g_autoptr(SlipBlock) block = stored_block (ef, index);
+
+  g_assert_cmpint (block->kind, ==, SLIP_BLOCK_CODE);
+  g_assert_cmpstr (block->lang, ==, lang);
+}
+
+/* The row that shows the stored block @id. */
+static SlipBlockRow *
+find_row (GtkWidget *widget,
+          gint64     id)
+{
+  if (SLIP_IS_BLOCK_ROW (widget))
+    {
+      SlipBlockItem *item = slip_block_row_get_item (SLIP_BLOCK_ROW (widget));
+
+      if (item != NULL && slip_block_item_get_block (item)->id == id)
+        return SLIP_BLOCK_ROW (widget);
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SlipBlockRow *row = find_row (child, id);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The GtkSourceView language id the row of block @index highlights with. */
+static const char *
+highlighting (EditorFixture *ef,
+              guint          index)
+{
+  SlipBlockRow *row = find_row (GTK_WIDGET (ef->editor), block_id (ef, index));
+  GtkSourceBuffer *buffer;
+  GtkSourceLanguage *language;
+
+  g_assert_nonnull (row);
+  settle (ef);
+  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (slip_block_row_get_view (row)));
+  language = gtk_source_buffer_get_language (buffer);
+  return language ? gtk_source_language_get_id (language) : NULL;
+}
+
+static void
+flush (EditorFixture *ef)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slip_block_editor_flush (ef->editor, &error));
+  g_assert_no_error (error);
+}
+
+EDITOR_TEST (test_code_language)
+{
+  SlipBlockRow *row;
+  GtkWidget *button, *entry;
+  GtkPopover *popover;
+
+  editor_setup (ef, blocks_of ("", NULL));
+  slip_block_editor_focus_block (ef->editor, 0, 0);
+  drain_main_loop ();
+
+  /* ``` and a language, then Space. */
+  type_text (ef, "```python ");
+  type_text (ef, "print(1)");
+  flush (ef);
+  assert_note (ef, "code:print(1)@0");
+  assert_lang (ef, 0, "python");
+  g_assert_cmpstr (highlighting (ef, 0), ==, "python3");
+
+  /* Enter in code is a newline: the editor lets it through. */
+  g_assert_false (press_key (ef, "Return"));
+  assert_note (ef, "code:print(1)@0");
+
+  /* Ctrl+Enter leaves the code; ``` and a language, then Enter. */
+  g_assert_true (press_key (ef, "<Control>Return"));
+  type_text (ef, "```js");
+  g_assert_true (press_key (ef, "Return"));
+  type_text (ef, "let a");
+  flush (ef);
+  assert_note (ef, "code:print(1)@0|code:let a@0");
+  assert_lang (ef, 1, "js");
+  g_assert_cmpstr (highlighting (ef, 1), ==, "js");
+
+  /* ``` alone and Space: code without a language, not highlighted. */
+  g_assert_true (press_key (ef, "<Shift>Return"));
+  type_text (ef, "``` x");
+  flush (ef);
+  assert_lang (ef, 2, NULL);
+  g_assert_null (highlighting (ef, 2));
+  /* Inline code is not a fence. */
+  g_assert_true (press_key (ef, "<Shift>Return"));
+  type_text (ef, "```a``` b");
+  flush (ef);
+  assert_note (ef, "code:print(1)@0|code:let a@0|code:x@0|```a``` b@0");
+
+  /* The language label opens a popover that changes it. */
+  row = find_row (GTK_WIDGET (ef->editor), block_id (ef, 1));
+  button = find_descendant (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  entry = find_descendant (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "js");
+  gtk_editable_set_text (GTK_EDITABLE (entry), " bash ");
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  assert_lang (ef, 1, "bash");
+  g_assert_cmpstr (highlighting (ef, 1), ==, "sh");
+
+  /* Empty: none; one undo step brings it back. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "activate");
+  drain_main_loop ();
+  assert_lang (ef, 1, NULL);
+  activate (ef, "editor.undo");
+  assert_lang (ef, 1, "bash");
+
+  /* The action, with the aliases. */
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), -1);
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ef->editor), "block.set-lang", "s", "rs"));
+  drain_main_loop ();
+  assert_lang (ef, 0, "rs");
+  g_assert_cmpstr (highlighting (ef, 0), ==, "rust");
+  editor_teardown (ef);
+}
+
+EDITOR_TEST (test_code_keys)
+{
+  g_autoptr(GPtrArray) blocks = blocks_of ("def f():", NULL);
+  GtkTextBuffer *buffer;
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 0))->kind = SLIP_BLOCK_CODE;
+  ((SlipBlock *) g_ptr_array_index (blocks, 0))->lang = g_strdup ("python");
+  editor_setup (ef, g_steal_pointer (&blocks));
+  slip_block_editor_focus_block (ef->editor, 0, -1);
+  drain_main_loop ();
+  buffer = gtk_text_view_get_buffer (focused_view (ef));
+
+  /* Enter goes to the text view, which inserts the newline. */
+  g_assert_false (press_key (ef, "Return"));
+  type_text (ef, "\n");
+  /* Tab indents the code (four spaces), not the block. */
+  g_assert_true (press_key (ef, "Tab"));
+  type_text (ef, "return 1");
+  flush (ef);
+  assert_note (ef, "code:def f():\n    return 1@0");
+  /* Shift+Tab takes the indentation back off the line. */
+  g_assert_true (press_key (ef, "<Shift>Tab"));
+  flush (ef);
+  assert_note (ef, "code:def f():\nreturn 1@0");
+  /* Tab mid-line goes to the next stop. */
+  {
+    GtkTextIter iter;
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);
+    gtk_text_buffer_place_cursor (buffer, &iter);
+  }
+  g_assert_true (press_key (ef, "Tab"));
+  flush (ef);
+  assert_note (ef, "code:def  f():\nreturn 1@0");
+
+  /* Shift+Enter leaves the code for a new paragraph below it. */
+  g_assert_true (press_key (ef, "<Shift>Return"));
+  type_text (ef, "after");
+  flush (ef);
+  assert_note (ef, "code:def  f():\nreturn 1@0|after@0");
+  assert_lang (ef, 0, "python");
+  activate (ef, "editor.undo");
+  activate (ef, "editor.undo");
+  assert_note (ef, "code:def  f():\nreturn 1@0");
+  editor_teardown (ef);
+}
+
+/* The block of the row that has the focus, and whether the focus is on a
+ * divider's line (not a text view). */
+static SlipBlock *
+focused_block (EditorFixture *ef,
+               gboolean      *on_divider)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (ef->window));
+  GtkWidget *row;
+
+  g_assert_nonnull (focus);
+  row = gtk_widget_get_ancestor (focus, SLIP_TYPE_BLOCK_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (slip_block_row_has_focus (SLIP_BLOCK_ROW (row)));
+  *on_divider = !GTK_IS_TEXT_VIEW (focus);
+  if (*on_divider)
+    {
+      /* The window's focus, shown and with room (whether the window is
+       * active, and so :focus styled, depends on the display). */
+      g_assert_true (gtk_widget_get_mapped (focus));
+      g_assert_true (gtk_widget_get_focusable (focus));
+      {
+        graphene_rect_t bounds;
+        g_assert_true (gtk_widget_compute_bounds (focus, focus, &bounds));
+        g_assert_cmpfloat (bounds.size.height, >, 10);
+      }
+    }
+  return slip_block_item_get_block (slip_block_row_get_item (SLIP_BLOCK_ROW (row)));
+}
+
+static void
+assert_focus (EditorFixture *ef,
+              const char    *text)
+{
+  gboolean on_divider;
+  SlipBlock *block = focused_block (ef, &on_divider);
+
+  if (text == NULL)
+    {
+      g_assert_cmpint (block->kind, ==, SLIP_BLOCK_DIVIDER);
+      g_assert_true (on_divider);
+    }
+  else
+    {
+      g_assert_cmpstr (block->text, ==, text);
+      g_assert_false (on_divider);
+    }
+}
+
+EDITOR_TEST (test_divider_keyboard)
+{
+  g_autoptr(GPtrArray) blocks = blocks_of ("above", "", "below", NULL);
+
+  ((SlipBlock *) g_ptr_array_index (blocks, 1))->kind = SLIP_BLOCK_DIVIDER;
+  editor_setup (ef, g_steal_pointer (&blocks));
+  settle (ef);
+  slip_block_editor_focus_block (ef->editor, block_id (ef, 0), -1);
+  drain_main_loop ();
+
+  /* Up and Down stop on the divider. */
+  g_assert_true (press_key (ef, "Down"));
+  assert_focus (ef, NULL);
+  g_assert_true (press_key (ef, "Down"));
+  assert_focus (ef, "below");
+  g_assert_true (press_key (ef, "Up"));
+  assert_focus (ef, NULL);
+  g_assert_true (press_key (ef, "Up"));
+  assert_focus (ef, "above");
+
+  /* Backspace deletes it, in one undo step. */
+  g_assert_true (press_key (ef, "Down"));
+  g_assert_true (press_key (ef, "BackSpace"));
+  assert_note (ef, "above@0|below@0");
+  assert_focus (ef, "above");
+  type_text (ef, "!");
+  flush (ef);
+  assert_note (ef, "above!@0|below@0");
+  activate (ef, "editor.undo");
+  activate (ef, "editor.undo");
+  assert_note (ef, "above@0|---@0|below@0");
+  assert_focus (ef, NULL);
+
+  /* Delete too, the cursor going on to the next block. */
+  g_assert_true (press_key (ef, "Delete"));
+  assert_note (ef, "above@0|below@0");
+  assert_focus (ef, "below");
+  activate (ef, "editor.undo");
+  assert_note (ef, "above@0|---@0|below@0");
+  assert_focus (ef, NULL);
+
+  /* Enter opens a paragraph after it. */
+  g_assert_true (press_key (ef, "Return"));
+  type_text (ef, "new");
+  flush (ef);
+  assert_note (ef, "above@0|---@0|new@0|below@0");
+
+  /* Delete at the end of the block above removes it too. */
+  activate (ef, "editor.undo");
+  activate (ef, "editor.undo");
+  assert_focus (ef, NULL);
+  g_assert_true (press_key (ef, "Up"));
+  activate (ef, "block.merge-next");
+  assert_note (ef, "above@0|below@0");
+  editor_teardown (ef);
+}
+
+static void
+on_save_failed (SlipBlockEditor *editor,
+                const GError    *error,
+                guint           *n_failed)
+{
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_LOCKED);
+  (*n_failed)++;
+}
+
+static void
+expect_save_warning (void)
+{
+  g_test_expect_message ("Slipbox", G_LOG_LEVEL_WARNING, "Could not save note*");
+}
+
+/* Another process holds the write lock: saves fail, the text stays in the
+ * editor and dirty, and the next flush once the lock is gone saves it. */
+EDITOR_TEST (test_save_failure_keeps_text)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n_failed = 0;
+
+  editor_setup (ef, blocks_of ("one", NULL));
+  g_signal_connect (ef->editor, "save-failed", G_CALLBACK (on_save_failed), &n_failed);
+  slip_store_set_busy_timeout (ef->f.store, 20);
+  g_assert_cmpint (sqlite3_open (slip_store_get_path (ef->f.store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  slip_block_editor_focus_block (ef->editor, 0, -1);
+  drain_main_loop ();
+  type_text (ef, " more");
+  expect_save_warning ();
+  wait_ms (500);   /* the autosave */
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (n_failed, ==, 1);
+  assert_note (ef, "one@0");
+
+  g_assert_false (slip_block_editor_flush (ef->editor, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  assert_focus (ef, "one more");
+
+  /* A structural edit fails the same way and is kept too. */
+  expect_save_warning ();
+  activate (ef, "block.split");
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (n_failed, ==, 2);
+  type_text (ef, "two");
+  assert_note (ef, "one@0");
+  {
+    SlipBlockRow *row = SLIP_BLOCK_ROW (gtk_widget_get_ancestor (GTK_WIDGET (focused_view (ef)),
+                                                                 SLIP_TYPE_BLOCK_ROW));
+    g_assert_true (slip_block_item_get_dirty (slip_block_row_get_item (row)));
+  }
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  flush (ef);
+  assert_note (ef, "one more@0|two@0");
+  g_assert_cmpuint (n_failed, ==, 2);
+  editor_teardown (ef);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +1110,10 @@ main (int   argc,
   g_test_add_func ("/block-editor/paste", test_paste_markdown);
   g_test_add_func ("/block-editor/large-note", test_large_note_opens);
   g_test_add_func ("/block-editor/switch-notes-and-back", test_switch_notes_and_back);
+  g_test_add_func ("/block-editor/code-language", test_code_language);
+  g_test_add_func ("/block-editor/code-keys", test_code_keys);
+  g_test_add_func ("/block-editor/divider-keyboard", test_divider_keyboard);
+  g_test_add_func ("/block-editor/save-failure-keeps-text", test_save_failure_keeps_text);
 
   return g_test_run ();
 }

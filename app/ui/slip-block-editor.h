@@ -38,7 +38,19 @@ void             slip_block_editor_focus_block (SlipBlockEditor *self,
  * Actions (bound to keys, usable from menus and tests): block.split,
  * block.merge-previous, block.merge-next, block.indent, block.outdent,
  * block.move-up, block.move-down, block.open-link, block.toggle-done,
- * block.set-kind (s: a slip_block_kind_to_string() name), block.paste-text
- * (s: Markdown), editor.undo, editor.redo. */
+ * block.set-kind (s: a slip_block_kind_to_string() name), block.set-lang
+ * (s: a code block's language, "" for none), block.new-after (an empty
+ * paragraph below the block), block.paste-text (s: Markdown), editor.undo,
+ * editor.redo.
+ *
+ * Keys: Enter splits the block (in code it inserts a newline; on a divider
+ * it opens a paragraph below); Shift+Enter or Ctrl+Enter in code leave it
+ * for a new paragraph (elsewhere Ctrl+Enter opens the link under the
+ * cursor). Tab and Shift+Tab indent the block, or in code indent and
+ * outdent the code's lines by four spaces. Up and Down move between blocks
+ * and stop on dividers; Backspace or Delete removes a focused divider.
+ * Typing "```lang" and Space or Enter at the start of a paragraph makes it a
+ * code block in that language; its language label above the code opens a
+ * popover to change it. */
 
 G_END_DECLS

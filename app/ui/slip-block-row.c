@@ -3,6 +3,10 @@
  * Copyright 2026 The Slipbox developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This file holds SlipBlockItem and the row widget; its siblings share
+ * slip-block-row-private.h: -links.c finds, styles and opens the links of
+ * the text, -code.c the languages, highlighting and indentation of code.
  */
 
 #include "config.h"
@@ -11,21 +15,11 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
-#include "slip-block-row.h"
-#include "slip-link-parser.h"
+#include "slip-block-row-private.h"
 
 #define INDENT_PX 24
 
 /* SlipBlockItem */
-
-struct _SlipBlockItem
-{
-  GObject       parent_instance;
-
-  SlipBlock    *block;
-  SlipBlockRow *row;     /* not owned: the row bound to this item, if any */
-  gboolean      dirty;
-};
 
 G_DEFINE_FINAL_TYPE (SlipBlockItem, slip_block_item, G_TYPE_OBJECT)
 
@@ -99,94 +93,9 @@ slip_block_item_set_text (SlipBlockItem *self,
 
 /* SlipBlockRow */
 
-typedef struct {
-  int   start;   /* characters */
-  int   end;
-  char *target;
-} LinkSpan;
-
-struct _SlipBlockRow
-{
-  GtkWidget      parent_instance;
-
-  SlipStore     *store;
-  SlipBlockItem *item;
-
-  GtkWidget     *box;
-  GtkWidget     *gutter;
-  GtkWidget     *marker;
-  GtkWidget     *check;
-  GtkWidget     *content;
-  GtkWidget     *lang_label;
-  GtkWidget     *view;
-  GtkWidget     *separator;
-  GtkSourceBuffer *buffer;
-
-  GtkTextTag    *link_tag;
-  GtkTextTag    *placeholder_tag;
-  GtkTextTag    *hover_tag;
-  GArray        *links;          /* LinkSpan */
-  int            hover_link;     /* index in links, or -1 */
-  int            pressed_link;
-
-  guint          resize_source;  /* re-asks the list for room, see size_allocate */
-
-  guint          loading : 1;
-  guint          highlighting : 1;  /* the buffer has its language */
-};
-
 G_DEFINE_FINAL_TYPE (SlipBlockRow, slip_block_row, GTK_TYPE_WIDGET)
 
-enum {
-  EDITED,
-  FOCUSED,
-  TOGGLED,
-  OPEN_LINK,
-  PASTE_TEXT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* Setting a language costs about 0.7 ms a buffer, and GtkListView 4.8
- * makes up to 200 rows at once: rows get their highlighting from an idle,
- * a few at a time, or at once when focused. */
-static GQueue highlight_queue = G_QUEUE_INIT;
-static guint highlight_source;
-
-static void apply_language (SlipBlockRow *self);
-
-static gboolean
-highlight_some (gpointer data)
-{
-  for (guint i = 0; i < 12 && !g_queue_is_empty (&highlight_queue); i++)
-    {
-      SlipBlockRow *row = g_queue_pop_head (&highlight_queue);
-      row->highlighting = TRUE;
-      apply_language (row);
-    }
-  if (!g_queue_is_empty (&highlight_queue))
-    return G_SOURCE_CONTINUE;
-  highlight_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-ensure_highlighting (SlipBlockRow *self)
-{
-  if (self->highlighting)
-    return;
-  g_queue_remove (&highlight_queue, self);
-  self->highlighting = TRUE;
-  apply_language (self);
-}
-
-static void
-link_span_clear (gpointer data)
-{
-  LinkSpan *span = data;
-  g_free (span->target);
-}
+guint slip_block_row_signals[N_SIGNALS];
 
 static char *
 buffer_get_all_text (GtkTextBuffer *buffer)
@@ -213,172 +122,6 @@ update_scheme (SlipBlockRow *self)
 }
 
 static void
-set_hover_link (SlipBlockRow *self,
-                int           index)
-{
-  GtkTextIter start, end;
-
-  if (index == self->hover_link)
-    return;
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
-  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->hover_tag, &start, &end);
-  self->hover_link = index;
-  if (index >= 0)
-    {
-      LinkSpan *span = &g_array_index (self->links, LinkSpan, index);
-
-      gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &start, span->start);
-      gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &end, span->end);
-      gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self->buffer), self->hover_tag, &start, &end);
-      gtk_widget_set_cursor_from_name (self->view, "pointer");
-    }
-  else
-    gtk_widget_set_cursor_from_name (self->view, "text");
-}
-
-/* Finds the links of the text with the link parser and styles them: links
- * to notes that exist in the link colour, to notes that do not yet dimmer. */
-void
-slip_block_row_restyle_links (SlipBlockRow *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) links = NULL;
-  gboolean code;
-
-  g_return_if_fail (SLIP_IS_BLOCK_ROW (self));
-
-  self->hover_link = -1;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->link_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->placeholder_tag, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->hover_tag, &start, &end);
-  g_array_set_size (self->links, 0);
-
-  code = self->item != NULL && self->item->block->kind == SLIP_BLOCK_CODE;
-  if (code)
-    return;
-
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  if (strchr (text, '[') == NULL && strchr (text, '#') == NULL)
-    return;
-
-  links = slip_link_parse (text, -1);
-  for (guint i = 0; i < links->len; i++)
-    {
-      SlipLink *link = g_ptr_array_index (links, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SlipNote) note = NULL;
-      LinkSpan span;
-      gboolean exists = TRUE;
-
-      span.start = g_utf8_pointer_to_offset (text, text + link->start);
-      span.end = g_utf8_pointer_to_offset (text, text + link->end);
-      span.target = g_strdup (link->target);
-      g_array_append_val (self->links, span);
-
-      if (self->store != NULL && link->target != NULL && link->target[0] != '\0')
-        {
-          note = slip_store_lookup_note (self->store, link->target, &error);
-          exists = note != NULL || !g_error_matches (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND);
-        }
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
-      gtk_text_buffer_apply_tag (buffer, exists ? self->link_tag : self->placeholder_tag, &start, &end);
-    }
-}
-
-static int
-link_at_offset (SlipBlockRow *self,
-                int           offset,
-                gboolean      inclusive_end)
-{
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      LinkSpan *span = &g_array_index (self->links, LinkSpan, i);
-
-      if (offset >= span->start && (offset < span->end || (inclusive_end && offset == span->end)))
-        return i;
-    }
-  return -1;
-}
-
-/* The link under the point (@x, @y) of the text view, or -1. */
-static int
-link_at_point (SlipBlockRow *self,
-               double        x,
-               double        y)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self->view);
-  GtkTextIter iter;
-  GdkRectangle rect;
-  int bx, by, trailing;
-
-  if (self->links->len == 0)
-    return -1;
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by))
-    return -1;
-  gtk_text_view_get_iter_location (view, &iter, &rect);
-  if (by < rect.y || by >= rect.y + rect.height)
-    return -1;
-  return link_at_offset (self, gtk_text_iter_get_offset (&iter), FALSE);
-}
-
-static void
-on_motion (GtkEventControllerMotion *motion,
-           double                    x,
-           double                    y,
-           SlipBlockRow             *self)
-{
-  set_hover_link (self, link_at_point (self, x, y));
-}
-
-static void
-on_motion_leave (GtkEventControllerMotion *motion,
-                 SlipBlockRow             *self)
-{
-  set_hover_link (self, -1);
-}
-
-/* A press on a link claims the click, so that it opens the link instead of
- * placing the cursor; the text around links is edited as usual. */
-static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  SlipBlockRow    *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-
-  self->pressed_link = -1;
-  if (n_press != 1 || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
-    return;
-  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
-    return;
-  self->pressed_link = link_at_point (self, x, y);
-  if (self->pressed_link >= 0)
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   SlipBlockRow    *self)
-{
-  int index = self->pressed_link;
-
-  self->pressed_link = -1;
-  if (index < 0 || link_at_point (self, x, y) != index)
-    return;
-  g_signal_emit (self, signals[OPEN_LINK], 0, g_array_index (self->links, LinkSpan, index).target);
-}
-
-static void
 on_buffer_changed (GtkTextBuffer *buffer,
                    SlipBlockRow  *self)
 {
@@ -387,7 +130,7 @@ on_buffer_changed (GtkTextBuffer *buffer,
   if (self->loading || self->item == NULL)
     return;
   text = buffer_get_all_text (buffer);
-  g_signal_emit (self, signals[EDITED], 0, text);
+  g_signal_emit (self, slip_block_row_signals[EDITED], 0, text);
   slip_block_row_restyle_links (self);
 }
 
@@ -397,16 +140,16 @@ on_check_toggled (GtkCheckButton *check,
 {
   if (self->loading || self->item == NULL)
     return;
-  g_signal_emit (self, signals[TOGGLED], 0, gtk_check_button_get_active (check));
+  g_signal_emit (self, slip_block_row_signals[TOGGLED], 0, gtk_check_button_get_active (check));
 }
 
 static void
 on_focus_enter (GtkEventControllerFocus *focus,
                 SlipBlockRow            *self)
 {
-  ensure_highlighting (self);
+  slip_block_row_ensure_highlighting (self);
   if (self->item != NULL)
-    g_signal_emit (self, signals[FOCUSED], 0);
+    g_signal_emit (self, slip_block_row_signals[FOCUSED], 0);
 }
 
 static void
@@ -419,7 +162,7 @@ on_paste_read (GObject      *source,
 
   if (text == NULL || self->item == NULL)
     return;
-  g_signal_emit (self, signals[PASTE_TEXT], 0, text);
+  g_signal_emit (self, slip_block_row_signals[PASTE_TEXT], 0, text);
 }
 
 static void
@@ -449,27 +192,49 @@ ensure_check (SlipBlockRow *self)
 }
 
 static void
-ensure_lang_label (SlipBlockRow *self)
+on_divider_focus_enter (GtkEventControllerFocus *focus,
+                        SlipBlockRow            *self)
 {
-  if (self->lang_label != NULL)
-    return;
-  self->lang_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->lang_label), 1.0);
-  gtk_widget_add_css_class (self->lang_label, "slip-lang");
-  gtk_widget_add_css_class (self->lang_label, "caption");
-  gtk_widget_add_css_class (self->lang_label, "dim-label");
-  gtk_box_prepend (GTK_BOX (self->content), self->lang_label);
+  if (self->item != NULL)
+    g_signal_emit (self, slip_block_row_signals[FOCUSED], 0);
 }
 
 static void
+on_divider_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SlipBlockRow    *self)
+{
+  gtk_widget_grab_focus (self->divider);
+}
+
+/* A divider has no text: the focus goes to a box around its line, which
+ * the keyboard reaches with Up and Down and deletes with Backspace. */
+static void
 ensure_separator (SlipBlockRow *self)
 {
-  if (self->separator != NULL)
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  if (self->divider != NULL)
     return;
-  self->separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_add_css_class (self->separator, "slip-divider");
-  gtk_widget_set_visible (self->separator, FALSE);
-  gtk_box_append (GTK_BOX (self->content), self->separator);
+  self->divider = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->divider, "slip-divider");
+  gtk_widget_set_focusable (self->divider, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->divider),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Divider"), -1);
+  gtk_box_append (GTK_BOX (self->divider), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_visible (self->divider, FALSE);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (on_divider_focus_enter), self);
+  gtk_widget_add_controller (self->divider, controller);
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_divider_pressed), self);
+  gtk_widget_add_controller (self->divider, GTK_EVENT_CONTROLLER (click));
+
+  gtk_box_append (GTK_BOX (self->content), self->divider);
 }
 
 static void
@@ -478,7 +243,7 @@ slip_block_row_dispose (GObject *object)
   SlipBlockRow *self = SLIP_BLOCK_ROW (object);
 
   slip_block_row_unbind (self);
-  g_queue_remove (&highlight_queue, self);
+  slip_block_row_unqueue_highlighting (self);
   g_clear_handle_id (&self->resize_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (slip_block_row_parent_class)->dispose (object);
@@ -557,16 +322,19 @@ slip_block_row_class_init (SlipBlockRowClass *klass)
   object_class->finalize = slip_block_row_finalize;
 
   /* The user changed the text (the new text). */
-  signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  slip_block_row_signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[FOCUSED] = g_signal_new ("focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  slip_block_row_signals[FOCUSED] = g_signal_new ("focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[TOGGLED] = g_signal_new ("toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  slip_block_row_signals[TOGGLED] = g_signal_new ("toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-  signals[OPEN_LINK] = g_signal_new ("open-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  slip_block_row_signals[OPEN_LINK] = g_signal_new ("open-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[PASTE_TEXT] = g_signal_new ("paste-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  slip_block_row_signals[PASTE_TEXT] = g_signal_new ("paste-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The user chose a language for the code block ("": none). */
+  slip_block_row_signals[LANG_CHANGED] = g_signal_new ("lang-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   widget_class->measure = slip_block_row_measure;
   widget_class->size_allocate = slip_block_row_size_allocate;
@@ -577,10 +345,9 @@ static void
 slip_block_row_init (SlipBlockRow *self)
 {
   GtkEventController *controller;
-  GtkGesture *click;
 
   self->links = g_array_new (FALSE, FALSE, sizeof (LinkSpan));
-  g_array_set_clear_func (self->links, link_span_clear);
+  g_array_set_clear_func (self->links, slip_block_row_link_span_clear);
   self->hover_link = -1;
   self->pressed_link = -1;
 
@@ -601,17 +368,13 @@ slip_block_row_init (SlipBlockRow *self)
   gtk_label_set_xalign (GTK_LABEL (self->marker), 1.0);
   gtk_box_append (GTK_BOX (self->gutter), self->marker);
 
-
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_hexpand (self->content, TRUE);
   gtk_widget_add_css_class (self->content, "slip-content");
   gtk_box_append (GTK_BOX (self->box), self->content);
 
-
   self->buffer = gtk_source_buffer_new (NULL);
-  g_queue_push_tail (&highlight_queue, self);
-  if (highlight_source == 0)
-    highlight_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, highlight_some, NULL, NULL);
+  slip_block_row_queue_highlighting (self);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   /* The editor keeps its own undo history across blocks. */
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), FALSE);
@@ -624,6 +387,10 @@ slip_block_row_init (SlipBlockRow *self)
 
   self->view = gtk_source_view_new_with_buffer (self->buffer);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+  /* Indentation in code: four spaces a level (see slip_block_row_indent_code). */
+  gtk_source_view_set_insert_spaces_instead_of_tabs (GTK_SOURCE_VIEW (self->view), TRUE);
+  gtk_source_view_set_tab_width (GTK_SOURCE_VIEW (self->view), 4);
+  gtk_source_view_set_indent_width (GTK_SOURCE_VIEW (self->view), 4);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 3);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 3);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 4);
@@ -637,17 +404,7 @@ slip_block_row_init (SlipBlockRow *self)
   g_signal_connect (controller, "enter", G_CALLBACK (on_focus_enter), self);
   gtk_widget_add_controller (self->view, controller);
 
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_motion_leave), self);
-  gtk_widget_add_controller (self->view, controller);
-
-  click = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
-  gtk_widget_add_controller (self->view, GTK_EVENT_CONTROLLER (click));
-
+  slip_block_row_add_link_controllers (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
@@ -661,31 +418,6 @@ slip_block_row_new (SlipStore *store)
 
   self->store = store ? g_object_ref (store) : NULL;
   return GTK_WIDGET (self);
-}
-
-/* Markdown, or for code the code's language when GtkSourceView knows it. */
-static void
-apply_language (SlipBlockRow *self)
-{
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *language = NULL;
-  SlipBlock *block;
-
-  if (!self->highlighting || self->item == NULL)
-    return;
-  block = self->item->block;
-  if (block->kind == SLIP_BLOCK_CODE)
-    {
-      if (block->lang != NULL && block->lang[0] != '\0')
-        {
-          g_autofree char *id = g_ascii_strdown (block->lang, -1);
-          language = gtk_source_language_manager_get_language (languages, id);
-        }
-    }
-  else
-    language = gtk_source_language_manager_get_language (languages, "markdown");
-  if (gtk_source_buffer_get_language (self->buffer) != language)
-    gtk_source_buffer_set_language (self->buffer, language);
 }
 
 static const char *heading_classes[] = { "slip-h1", "slip-h2", "slip-h3", "slip-h4", "slip-h5", "slip-h6" };
@@ -729,6 +461,8 @@ slip_block_row_update (SlipBlockRow *self,
   else
     gtk_widget_remove_css_class (self->view, "slip-done");
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), code);
+  /* Code keeps the indentation of the line above on Enter. */
+  gtk_source_view_set_auto_indent (GTK_SOURCE_VIEW (self->view), code);
 
   /* Gutter: a bullet, a number or a checkbox. */
   self->loading = TRUE;
@@ -753,20 +487,23 @@ slip_block_row_update (SlipBlockRow *self,
                                         block->kind == SLIP_BLOCK_TODO);
 
   if (code)
-    ensure_lang_label (self);
-  if (self->lang_label != NULL)
-    gtk_widget_set_visible (self->lang_label, code);
+    slip_block_row_ensure_lang_label (self);
+  if (self->lang_button != NULL)
+    {
+      gtk_widget_set_visible (self->lang_button, code);
+      if (!code)
+        gtk_popover_popdown (GTK_POPOVER (self->lang_popover));
+    }
   if (code)
     gtk_label_set_text (GTK_LABEL (self->lang_label),
                         block->lang && block->lang[0] ? block->lang : _("Code"));
-  apply_language (self);
+  slip_block_row_apply_language (self);
 
-  /* A divider is a separator; its (empty) text view stays for the keyboard
-   * but takes no room. */
+  /* A divider is a focusable line; its (empty) text view takes no room. */
   if (divider)
     ensure_separator (self);
-  if (self->separator != NULL)
-    gtk_widget_set_visible (self->separator, divider);
+  if (self->divider != NULL)
+    gtk_widget_set_visible (self->divider, divider);
   gtk_widget_set_visible (self->view, !divider);
 
   label = g_strdup_printf (_("Block %u"), index + 1);
@@ -815,6 +552,8 @@ slip_block_row_unbind (SlipBlockRow *self)
 
   if (self->item == NULL)
     return;
+  if (self->lang_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->lang_popover));
   if (self->item->row == self)
     self->item->row = NULL;
   g_clear_object (&self->item);
@@ -838,8 +577,9 @@ gboolean
 slip_block_row_has_focus (SlipBlockRow *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  return root != NULL && gtk_root_get_focus (root) == self->view;
+  return focus != NULL && (focus == self->view || focus == self->divider);
 }
 
 int
@@ -858,6 +598,16 @@ slip_block_row_has_selection (SlipBlockRow *self)
   return gtk_text_buffer_get_has_selection (GTK_TEXT_BUFFER (self->buffer));
 }
 
+/* The text, or for a divider the box around its line. */
+static void
+grab_focus (SlipBlockRow *self)
+{
+  if (self->item != NULL && self->item->block->kind == SLIP_BLOCK_DIVIDER && self->divider != NULL)
+    gtk_widget_grab_focus (self->divider);
+  else
+    gtk_widget_grab_focus (self->view);
+}
+
 void
 slip_block_row_focus (SlipBlockRow *self,
                       int           offset)
@@ -870,7 +620,7 @@ slip_block_row_focus (SlipBlockRow *self,
   else
     gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, offset);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
-  gtk_widget_grab_focus (self->view);
+  grab_focus (self);
 }
 
 void
@@ -889,7 +639,7 @@ slip_block_row_focus_at_x (SlipBlockRow *self,
   gtk_text_view_get_iter_location (view, &iter, &rect);
   gtk_text_view_get_iter_at_location (view, &iter, x, rect.y + rect.height / 2);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
-  gtk_widget_grab_focus (self->view);
+  grab_focus (self);
 }
 
 gboolean
@@ -912,18 +662,6 @@ slip_block_row_cursor_at_edge (SlipBlockRow *self,
   if (x != NULL)
     *x = cursor_rect.x;
   return cursor_rect.y == edge_rect.y;
-}
-
-char *
-slip_block_row_get_link_at_cursor (SlipBlockRow *self)
-{
-  int index;
-
-  g_return_val_if_fail (SLIP_IS_BLOCK_ROW (self), NULL);
-  index = link_at_offset (self, slip_block_row_get_cursor (self), TRUE);
-  if (index < 0)
-    return NULL;
-  return g_strdup (g_array_index (self->links, LinkSpan, index).target);
 }
 
 void

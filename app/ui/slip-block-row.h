@@ -31,7 +31,12 @@ void           slip_block_item_set_text   (SlipBlockItem *self,
 
 /* SlipBlockRow: a GtkSourceView with the gutter (bullet, number, checkbox)
  * and the decorations of the block's kind. Rows are recycled by the
- * editor's GtkListView: bind/unbind attach them to an item. */
+ * editor's GtkListView: bind/unbind attach them to an item.
+ *
+ * A code block shows its language in a small button above the code; it
+ * opens a popover with an entry that emits "lang-changed" (const char *:
+ * the new language, "" for none). A divider shows a focusable line instead
+ * of its (empty) text view: focus and has_focus work on it. */
 #define SLIP_TYPE_BLOCK_ROW (slip_block_row_get_type ())
 G_DECLARE_FINAL_TYPE (SlipBlockRow, slip_block_row, SLIP, BLOCK_ROW, GtkWidget)
 
@@ -71,6 +76,11 @@ gboolean       slip_block_row_cursor_at_edge   (SlipBlockRow  *self,
                                                 int           *x);
 /* The target title of the link under the cursor, or NULL. */
 char          *slip_block_row_get_link_at_cursor (SlipBlockRow *self);
+/* Tab and Shift+Tab in code: indents the selected lines, or inserts spaces
+ * up to the next indent stop (4 columns) at the cursor; @outdent removes one
+ * level from the cursor's (or the selected) lines. */
+void           slip_block_row_indent_code      (SlipBlockRow  *self,
+                                                gboolean       outdent);
 /* Inserts @text at the cursor as the user would (replaces the selection). */
 void           slip_block_row_insert_at_cursor (SlipBlockRow  *self,
                                                 const char    *text);
