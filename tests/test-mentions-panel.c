@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "slip-markdown-label.h"
 #include "slip-mention-groups.h"
 #include "slip-mentions-panel.h"
 #include "test-util.h"
@@ -92,7 +93,8 @@ wait_for_frame (GtkWindow *window)
   g_signal_handler_disconnect (clock, id);
 }
 
-/* The text of every mapped label under @widget, in widget order. */
+/* The text of every mapped label under @widget, in widget order; a
+ * mention's breadcrumb and text are one label, one line each. */
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
@@ -101,6 +103,13 @@ collect_labels (GtkWidget *widget,
     return;
   if (GTK_IS_LABEL (widget))
     g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (SLIP_IS_MARKDOWN_LABEL (widget))
+    {
+      g_auto(GStrv) lines = g_strsplit (slip_markdown_label_get_text (SLIP_MARKDOWN_LABEL (widget)), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_ptr_array_add (texts, g_strdup (lines[i]));
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_labels (child, texts);
 }
@@ -118,7 +127,8 @@ shows_label (SlipMentionsPanel *panel,
   return FALSE;
 }
 
-/* The buttons with @css_class under @widget, in widget order. */
+/* The buttons (or button-like activatable labels) with @css_class under
+ * @widget, in widget order. */
 static void
 collect_buttons (GtkWidget  *widget,
                  const char *css_class,
@@ -126,7 +136,9 @@ collect_buttons (GtkWidget  *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return;
-  if (GTK_IS_BUTTON (widget) && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+  if ((GTK_IS_BUTTON (widget) ||
+       (SLIP_IS_MARKDOWN_LABEL (widget) && slip_markdown_label_get_activatable (SLIP_MARKDOWN_LABEL (widget)))) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
     g_ptr_array_add (buttons, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_buttons (child, css_class, buttons);
@@ -404,6 +416,10 @@ test_activate (Fixture       *f,
 
   collect_buttons (GTK_WIDGET (shown.panel), "slip-mention", mentions);
   g_assert_cmpuint (mentions->len, ==, 1);
+  /* reachable by keyboard, and read as a button */
+  g_assert_true (gtk_widget_get_focusable (g_ptr_array_index (mentions, 0)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (g_ptr_array_index (mentions, 0)), ==,
+                   GTK_ACCESSIBLE_ROLE_BUTTON);
   /* as a click or Enter on the focused mention would */
   gtk_widget_grab_focus (g_ptr_array_index (mentions, 0));
   g_assert_true (gtk_widget_activate (g_ptr_array_index (mentions, 0)));

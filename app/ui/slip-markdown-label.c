@@ -1,4 +1,5 @@
-/* slip-markdown-label.c: one block's inline Markdown as Pango markup
+/* slip-markdown-label.c: one block's inline Markdown as Pango markup, and
+ * a light widget that shows such markup wrapped
  *
  * Copyright 2026 The Slipbox developers
  *
@@ -421,4 +422,319 @@ slip_markdown_label_plain (const char    *text,
                            SlipBlockKind  kind)
 {
   return render (text, kind, NULL, 0, 0, TRUE);
+}
+
+/* SlipMarkdownLabel */
+
+/* Narrower than this many ems, wrapped text is of no use; a GtkLabel that
+ * wraps at any character reports the width of one character, and then a
+ * window working out its minimum size lays the text out one character a
+ * line, which costs more than all the rest. */
+#define LABEL_MIN_EMS 6
+
+/* A window measures its content at its minimum width as well as at the
+ * width it will allocate: the heights of the last widths measured are kept,
+ * so that measuring again is not laying out again. */
+#define N_CACHED_HEIGHTS 3
+
+typedef struct {
+  int width;
+  int height;
+} CachedHeight;
+
+struct _SlipMarkdownLabel
+{
+  GtkWidget    parent_instance;
+
+  char        *markup;
+  PangoLayout *layout;
+  guint        context_serial;
+  CachedHeight heights[N_CACHED_HEIGHTS];   /* width -2: unused */
+  guint        next_height;
+  GtkGesture  *click;
+  gboolean     activatable;
+};
+
+G_DEFINE_FINAL_TYPE (SlipMarkdownLabel, slip_markdown_label, GTK_TYPE_WIDGET)
+
+enum {
+  LABEL_ACTIVATE,
+  N_LABEL_SIGNALS
+};
+
+static guint label_signals[N_LABEL_SIGNALS];
+
+static PangoLayout *
+ensure_layout (SlipMarkdownLabel *self)
+{
+  if (self->layout == NULL)
+    {
+      /* the widget's own context: it follows the CSS font, and a layout
+       * notices when its context changed */
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_markup (self->layout, self->markup ? self->markup : "", -1);
+    }
+  return self->layout;
+}
+
+static void
+forget_heights (SlipMarkdownLabel *self)
+{
+  for (guint i = 0; i < N_CACHED_HEIGHTS; i++)
+    self->heights[i].width = -2;
+}
+
+static int
+min_width (SlipMarkdownLabel *self)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  double size = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10;
+
+  /* points at 96 dpi: near enough for a lower bound */
+  if (font != NULL && !pango_font_description_get_size_is_absolute (font))
+    size = size * 96.0 / 72.0;
+  return (int) (MAX (size, 1) * LABEL_MIN_EMS + 0.999);
+}
+
+static void
+slip_markdown_label_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (widget);
+  PangoLayout *layout;
+  int height;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* any width will do, within reason: the text wraps to it */
+      *minimum = *natural = min_width (self);
+      return;
+    }
+
+  layout = ensure_layout (self);
+  if (pango_context_get_serial (pango_layout_get_context (layout)) != self->context_serial)
+    {
+      /* another font: the layout notices by itself, the heights do not */
+      self->context_serial = pango_context_get_serial (pango_layout_get_context (layout));
+      forget_heights (self);
+    }
+  if (for_size <= 0)
+    for_size = -1;
+  for (guint i = 0; i < N_CACHED_HEIGHTS; i++)
+    if (self->heights[i].width == for_size)
+      {
+        *minimum = *natural = self->heights[i].height;
+        return;
+      }
+
+  pango_layout_set_width (layout, for_size > 0 ? for_size * PANGO_SCALE : -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  self->heights[self->next_height].width = for_size;
+  self->heights[self->next_height].height = height;
+  self->next_height = (self->next_height + 1) % N_CACHED_HEIGHTS;
+  *minimum = *natural = height;
+}
+
+static GtkSizeRequestMode
+slip_markdown_label_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+slip_markdown_label_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (widget);
+
+  /* the width it was just measured for: no new layout */
+  pango_layout_set_width (ensure_layout (self), MAX (width, 1) * PANGO_SCALE);
+}
+
+static void
+slip_markdown_label_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (widget);
+  GdkRGBA color;
+
+  if (self->markup == NULL || self->markup[0] == '\0')
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gtk_snapshot_append_layout (snapshot, ensure_layout (self), &color);
+}
+
+static void
+slip_markdown_label_direction_changed (GtkWidget        *widget,
+                                       GtkTextDirection  previous)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (widget);
+
+  if (self->layout != NULL)
+    pango_layout_context_changed (self->layout);
+  forget_heights (self);
+  GTK_WIDGET_CLASS (slip_markdown_label_parent_class)->direction_changed (widget, previous);
+}
+
+static void
+on_click_pressed (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  SlipMarkdownLabel *self)
+{
+  /* as a button does: the press is ours, not the list row's */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)) && !gtk_widget_has_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE, FALSE);
+}
+
+static void
+on_click_released (GtkGestureClick   *gesture,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   SlipMarkdownLabel *self)
+{
+  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
+  if (n_press == 1 && self->activatable && gtk_widget_contains (GTK_WIDGET (self), x, y))
+    g_signal_emit (self, label_signals[LABEL_ACTIVATE], 0);
+}
+
+static void
+on_click_stopped (GtkGesture        *gesture,
+                  SlipMarkdownLabel *self)
+{
+  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
+}
+
+static void
+slip_markdown_label_dispose (GObject *object)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (object);
+
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (slip_markdown_label_parent_class)->dispose (object);
+}
+
+static void
+slip_markdown_label_finalize (GObject *object)
+{
+  SlipMarkdownLabel *self = SLIP_MARKDOWN_LABEL (object);
+
+  g_free (self->markup);
+
+  G_OBJECT_CLASS (slip_markdown_label_parent_class)->finalize (object);
+}
+
+static void
+slip_markdown_label_class_init (SlipMarkdownLabelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter,
+                                  GDK_KEY_space, GDK_KEY_KP_Space };
+
+  object_class->dispose = slip_markdown_label_dispose;
+  object_class->finalize = slip_markdown_label_finalize;
+  widget_class->measure = slip_markdown_label_measure;
+  widget_class->get_request_mode = slip_markdown_label_get_request_mode;
+  widget_class->size_allocate = slip_markdown_label_size_allocate;
+  widget_class->snapshot = slip_markdown_label_snapshot;
+  widget_class->direction_changed = slip_markdown_label_direction_changed;
+
+  /**
+   * SlipMarkdownLabel::activate:
+   *
+   * An activatable label was clicked, or Enter or Space pressed on it.
+   */
+  label_signals[LABEL_ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST | G_SIGNAL_ACTION,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, label_signals[LABEL_ACTIVATE]);
+  for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
+    gtk_widget_class_add_binding_signal (widget_class, activate_keys[i], 0, "activate", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+slip_markdown_label_init (SlipMarkdownLabel *self)
+{
+  forget_heights (self);
+}
+
+GtkWidget *
+slip_markdown_label_new (void)
+{
+  return g_object_new (SLIP_TYPE_MARKDOWN_LABEL, NULL);
+}
+
+void
+slip_markdown_label_set_markup (SlipMarkdownLabel *self,
+                                const char        *markup)
+{
+  g_return_if_fail (SLIP_IS_MARKDOWN_LABEL (self));
+
+  if (g_strcmp0 (self->markup, markup) == 0)
+    return;
+  g_free (self->markup);
+  self->markup = g_strdup (markup);
+  if (self->layout != NULL)
+    pango_layout_set_markup (self->layout, markup ? markup : "", -1);
+  forget_heights (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const char *
+slip_markdown_label_get_text (SlipMarkdownLabel *self)
+{
+  g_return_val_if_fail (SLIP_IS_MARKDOWN_LABEL (self), NULL);
+  return pango_layout_get_text (ensure_layout (self));
+}
+
+void
+slip_markdown_label_set_activatable (SlipMarkdownLabel *self,
+                                     gboolean           activatable)
+{
+  g_return_if_fail (SLIP_IS_MARKDOWN_LABEL (self));
+
+  activatable = !!activatable;
+  if (self->activatable == activatable)
+    return;
+  self->activatable = activatable;
+  gtk_widget_set_focusable (GTK_WIDGET (self), activatable);
+  if (activatable && self->click == NULL)
+    {
+      self->click = gtk_gesture_click_new ();
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->click), GDK_BUTTON_PRIMARY);
+      g_signal_connect (self->click, "pressed", G_CALLBACK (on_click_pressed), self);
+      g_signal_connect (self->click, "released", G_CALLBACK (on_click_released), self);
+      g_signal_connect (self->click, "stopped", G_CALLBACK (on_click_stopped), self);
+      g_signal_connect (self->click, "cancel", G_CALLBACK (on_click_stopped), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->click));
+    }
+  else if (!activatable && self->click != NULL)
+    {
+      gtk_widget_remove_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->click));
+      self->click = NULL;
+    }
+}
+
+gboolean
+slip_markdown_label_get_activatable (SlipMarkdownLabel *self)
+{
+  g_return_val_if_fail (SLIP_IS_MARKDOWN_LABEL (self), FALSE);
+  return self->activatable;
 }

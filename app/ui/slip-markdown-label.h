@@ -1,4 +1,5 @@
-/* slip-markdown-label.h: one block's inline Markdown as Pango markup
+/* slip-markdown-label.h: one block's inline Markdown as Pango markup, and
+ * a light widget that shows such markup wrapped
  *
  * Copyright 2026 The Slipbox developers
  *
@@ -7,7 +8,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "slip-block.h"
 
@@ -36,5 +37,35 @@ char *slip_markdown_label_markup (const char          *text,
  * shows, for accessible names. Never returns NULL. */
 char *slip_markdown_label_plain  (const char          *text,
                                   SlipBlockKind        kind);
+
+/* A wrapping text widget for long lists: it shows Pango markup like a
+ * GtkLabel with wrap set (PANGO_WRAP_WORD_CHAR, aligned to the start), but
+ * lays its text out once per width. A GtkLabel lays out its text three or
+ * four times per size request (unwrapped, at its narrowest, for the width
+ * it is offered and for the width it gets); this widget asks for no width
+ * of its own (it takes what its parent gives) and answers the height for a
+ * width from the one layout it then draws. The accessible role is label;
+ * callers set the accessible label (the text without markup). With
+ * activatable set it takes the focus and emits "activate" on a click,
+ * Enter or Space, as a button would (create it with "css-name" "button"
+ * and "accessible-role" GTK_ACCESSIBLE_ROLE_BUTTON to look like one). */
+#define SLIP_TYPE_MARKDOWN_LABEL (slip_markdown_label_get_type ())
+
+G_DECLARE_FINAL_TYPE (SlipMarkdownLabel, slip_markdown_label, SLIP, MARKDOWN_LABEL, GtkWidget)
+
+GtkWidget  *slip_markdown_label_new             (void);
+/* Does nothing (no new layout) when @markup is what it shows already. */
+void        slip_markdown_label_set_markup      (SlipMarkdownLabel *self,
+                                                 const char        *markup);
+/* The text shown, without markup. */
+const char *slip_markdown_label_get_text        (SlipMarkdownLabel *self);
+void        slip_markdown_label_set_activatable (SlipMarkdownLabel *self,
+                                                 gboolean           activatable);
+gboolean    slip_markdown_label_get_activatable (SlipMarkdownLabel *self);
+
+/* Signals:
+ *   "activate": clicked, or Enter/Space while focused (activatable only);
+ *     it is the widget's activate signal, so gtk_widget_activate() emits it.
+ */
 
 G_END_DECLS

@@ -20,6 +20,11 @@
 
 #define PAGE_SIZE 50
 
+/* A mention shows about this much of a long block, around its link. */
+#define MENTION_MAX_BYTES 480
+/* and about this much of each parent in its breadcrumb */
+#define CRUMB_MAX_BYTES 80
+
 /* SlipMentionGroup */
 
 struct _SlipMentionGroup
@@ -37,10 +42,82 @@ G_DEFINE_FINAL_TYPE (SlipMentionGroup, slip_mention_group, G_TYPE_OBJECT)
 static void
 slip_mention_block_free (SlipMentionBlock *block)
 {
+  g_free (block->markup);
+  g_free (block->plain);
+  g_free (block->breadcrumb);
   g_free (block->text);
   g_clear_pointer (&block->parents, g_ptr_array_unref);
   g_clear_pointer (&block->ranges, g_array_unref);
   g_free (block);
+}
+
+static void
+slip_mention_block_render (SlipMentionBlock *block)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) crumbs = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (block->markup != NULL)
+    return;
+
+  /* the breadcrumb reads as a GtkLabel with .caption and .dim-label would;
+   * "normal": the widget may be styled as a button, whose text is bold */
+  if (block->parents != NULL && block->parents->len > 0)
+    {
+      g_string_append (markup, "<span weight=\"normal\" size=\"small\" fgalpha=\"55%\">");
+      for (guint i = 0; i < block->parents->len; i++)
+        {
+          const char *text = g_ptr_array_index (block->parents, i);
+          g_autofree char *part = slip_markdown_label_markup (text, SLIP_BLOCK_PARAGRAPH, NULL, 0,
+                                                              CRUMB_MAX_BYTES);
+          g_autofree char *part_plain = slip_markdown_label_plain (text, SLIP_BLOCK_PARAGRAPH);
+
+          if (i > 0)
+            {
+              g_string_append (markup, " › ");
+              g_string_append (crumbs, " › ");
+            }
+          g_string_append (markup, part);
+          g_string_append (crumbs, part_plain);
+        }
+      g_string_append (markup, "</span>\n");
+    }
+
+  body = slip_markdown_label_markup (block->text, block->kind,
+                                     (const SlipTextRange *) block->ranges->data, block->ranges->len,
+                                     MENTION_MAX_BYTES);
+  g_string_append (markup, "<span weight=\"normal\">");
+  g_string_append (markup, body);
+  g_string_append (markup, "</span>");
+
+  block->plain = slip_markdown_label_plain (block->text, block->kind);
+  block->breadcrumb = g_string_free (g_steal_pointer (&crumbs), FALSE);
+  block->markup = g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+const char *
+slip_mention_block_get_markup (SlipMentionBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+  slip_mention_block_render (block);
+  return block->markup;
+}
+
+const char *
+slip_mention_block_get_plain (SlipMentionBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+  slip_mention_block_render (block);
+  return block->plain;
+}
+
+const char *
+slip_mention_block_get_breadcrumb (SlipMentionBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+  slip_mention_block_render (block);
+  return block->breadcrumb;
 }
 
 static void

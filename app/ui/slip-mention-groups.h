@@ -23,7 +23,22 @@ typedef struct {
   char          *text;
   GPtrArray     *parents;    /* char *: the parents' text, outermost first */
   GArray        *ranges;     /* SlipTextRange: the links to the shown note */
+
+  /*< private >*/
+  char          *markup;     /* made on first use, see below */
+  char          *plain;
+  char          *breadcrumb;
 } SlipMentionBlock;
+
+/* The block as the mentions panel shows it, made on first use and kept
+ * with the block (the list rebinds rows often): Pango markup of its
+ * breadcrumb (a first line, small and dim, when it has parents) and of its
+ * text around the links, links to the shown note highlighted; and, for its
+ * accessible label and description, the text and breadcrumb without
+ * Markdown. */
+const char       *slip_mention_block_get_markup     (SlipMentionBlock *block);
+const char       *slip_mention_block_get_plain      (SlipMentionBlock *block);
+const char       *slip_mention_block_get_breadcrumb (SlipMentionBlock *block);
 
 #define SLIP_TYPE_MENTION_GROUP (slip_mention_group_get_type ())
 

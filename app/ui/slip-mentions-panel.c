@@ -8,7 +8,10 @@
  * row per source note, its title as a button, then each block that holds a
  * link here, with the block's parents as a breadcrumb. The model reads only
  * what the list shows, so a hub with thousands of sources opens as fast as
- * a note with one.
+ * a note with one. A hub's first frame builds some thirty rows, and their
+ * text is most of its cost: each mention is one SlipMarkdownLabel (lays
+ * out its text once, not three or four times as a wrapping GtkLabel does),
+ * its markup made once and kept in the model, its widgets reused on bind.
  */
 
 #include "config.h"
@@ -19,9 +22,6 @@
 #include "slip-markdown-label.h"
 #include "slip-mention-groups.h"
 #include "slip-mentions-panel.h"
-
-/* A mention shows about this much of a long block, around its link. */
-#define MENTION_MAX_BYTES 480
 
 struct _SlipMentionsPanel
 {
@@ -131,140 +131,107 @@ on_title_clicked (GtkButton *button)
 }
 
 static void
-on_mention_clicked (GtkButton *button)
+on_mention_activated (SlipMarkdownLabel *mention)
 {
-  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (button), SLIP_TYPE_MENTIONS_PANEL);
-  gint64 note_id = widget_get_id (GTK_WIDGET (button), "note-id");
-  gint64 block_id = widget_get_id (GTK_WIDGET (button), "block-id");
+  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (mention), SLIP_TYPE_MENTIONS_PANEL);
+  gint64 note_id = widget_get_id (GTK_WIDGET (mention), "note-id");
+  gint64 block_id = widget_get_id (GTK_WIDGET (mention), "block-id");
 
   if (panel != NULL && note_id > 0)
     g_signal_emit (panel, signals[ACTIVATE_MENTION], 0, note_id, block_id);
 }
 
-static char *
-breadcrumb_markup (SlipMentionBlock *block,
-                   GString          *plain)
+/* One widget per mention: its breadcrumb and text in one wrapped markup
+ * label, styled and activated as a flat button. */
+static GtkWidget *
+mention_widget_new (void)
 {
-  GString *markup = g_string_new ("<span weight=\"normal\">");
+  GtkWidget *mention = g_object_new (SLIP_TYPE_MARKDOWN_LABEL,
+                                     "css-name", "button",
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                                     "css-classes", (const char *[]) { "flat", "slip-mention", NULL },
+                                     NULL);
 
-  if (block->parents->len == 0)
-    return g_string_free (g_string_truncate (markup, 0), FALSE);
-  for (guint i = 0; i < block->parents->len; i++)
-    {
-      const char *text = g_ptr_array_index (block->parents, i);
-      g_autofree char *part = slip_markdown_label_markup (text, SLIP_BLOCK_PARAGRAPH, NULL, 0, 80);
-      g_autofree char *part_plain = slip_markdown_label_plain (text, SLIP_BLOCK_PARAGRAPH);
-
-      if (i > 0)
-        {
-          g_string_append (markup, " › ");
-          g_string_append (plain, " › ");
-        }
-      g_string_append (markup, part);
-      g_string_append (plain, part_plain);
-    }
-  g_string_append (markup, "</span>");
-  return g_string_free (markup, FALSE);
+  slip_markdown_label_set_activatable (SLIP_MARKDOWN_LABEL (mention), TRUE);
+  g_signal_connect (mention, "activate", G_CALLBACK (on_mention_activated), NULL);
+  return mention;
 }
 
-static GtkWidget *
-mention_widget_new (SlipMentionGroup *group,
-                    SlipMentionBlock *block)
+static void
+mention_widget_bind (GtkWidget        *mention,
+                     SlipMentionGroup *group,
+                     SlipMentionBlock *block)
 {
-  g_autoptr(GString) crumbs_plain = g_string_new (NULL);
-  g_autofree char *crumbs = breadcrumb_markup (block, crumbs_plain);
-  g_autofree char *body = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *plain = NULL;
-  GtkWidget *button;
-  GtkWidget *box;
-  GtkWidget *label;
+  const char *crumbs = slip_mention_block_get_breadcrumb (block);
 
-  body = slip_markdown_label_markup (block->text, block->kind,
-                                     (const SlipTextRange *) block->ranges->data, block->ranges->len,
-                                     MENTION_MAX_BYTES);
-  /* a button's label is bold: the block reads as text, not as a button */
-  markup = g_strconcat ("<span weight=\"normal\">", body, "</span>", NULL);
-  plain = slip_markdown_label_plain (block->text, block->kind);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
+  slip_markdown_label_set_markup (SLIP_MARKDOWN_LABEL (mention), slip_mention_block_get_markup (block));
+  widget_set_id (mention, "note-id", slip_mention_group_get_note_id (group));
+  widget_set_id (mention, "block-id", block->block_id);
   if (crumbs[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (mention),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, slip_mention_block_get_plain (block),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, crumbs,
+                                    -1);
+  else
     {
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), crumbs);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mention),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, slip_mention_block_get_plain (block),
+                                      -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (mention), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+}
 
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), label);
+/* A row: the group's title (a flat button that opens the note, with the
+ * count when it links more than once), then one widget per mention. The
+ * widgets are made once per row and rebound: a bind only sets text. */
+typedef struct {
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkLabel  *title;
+  GtkLabel  *count;
+  GPtrArray *mentions;   /* the mention widgets, in row order */
+} Row;
 
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "slip-mention");
-  widget_set_id (button, "note-id", slip_mention_group_get_note_id (group));
-  widget_set_id (button, "block-id", block->block_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, crumbs_plain->str,
-                                  -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), NULL);
-
-  return button;
+static void
+row_free (Row *row)
+{
+  g_ptr_array_unref (row->mentions);
+  g_free (row);
 }
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  Row *row = g_new0 (Row, 1);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *mentions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (title_box), title);
-  gtk_box_append (GTK_BOX (title_box), count);
+  row->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  row->button = gtk_button_new ();
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  row->count = GTK_LABEL (gtk_label_new (NULL));
+  row->mentions = g_ptr_array_new ();
 
-  gtk_button_set_child (GTK_BUTTON (button), title_box);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (on_title_clicked), NULL);
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (row->title), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->count), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (row->count), FALSE);
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (row->title));
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (row->count));
 
-  gtk_widget_set_margin_top (row, 3);
-  gtk_widget_set_margin_bottom (row, 3);
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (row), mentions);
+  gtk_button_set_child (GTK_BUTTON (row->button), title_box);
+  gtk_widget_add_css_class (row->button, "flat");
+  g_signal_connect (row->button, "clicked", G_CALLBACK (on_title_clicked), NULL);
 
-  g_object_set_data (G_OBJECT (item), "title-button", button);
-  g_object_set_data (G_OBJECT (item), "title-label", title);
-  g_object_set_data (G_OBJECT (item), "count-label", count);
-  g_object_set_data (G_OBJECT (item), "mentions-box", mentions);
-  gtk_list_item_set_child (item, row);
-}
+  gtk_widget_set_margin_top (row->row, 3);
+  gtk_widget_set_margin_bottom (row->row, 3);
+  gtk_box_append (GTK_BOX (row->row), row->button);
 
-static void
-clear_mentions (GtkBox *mentions)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (mentions))) != NULL)
-    gtk_box_remove (mentions, child);
+  g_object_set_data_full (G_OBJECT (item), "row", row, (GDestroyNotify) row_free);
+  gtk_list_item_set_child (item, row->row);
 }
 
 static void
@@ -272,34 +239,53 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
 {
   SlipMentionGroup *group = gtk_list_item_get_item (item);
-  GtkWidget *button = g_object_get_data (G_OBJECT (item), "title-button");
-  GtkLabel *title = g_object_get_data (G_OBJECT (item), "title-label");
-  GtkLabel *count = g_object_get_data (G_OBJECT (item), "count-label");
-  GtkBox *mentions = g_object_get_data (G_OBJECT (item), "mentions-box");
+  Row *row = g_object_get_data (G_OBJECT (item), "row");
   guint n_mentions = slip_mention_group_get_n_mentions (group);
+  guint n_blocks = slip_mention_group_get_n_blocks (group);
   const char *text = slip_mention_group_get_title (group);
-  g_autofree char *tooltip = g_strdup_printf (_("Open “%s”"), text);
-  g_autofree char *n_text = g_strdup_printf ("%u", n_mentions);
-  g_autofree char *n_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
-                                                           n_mentions), n_mentions);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *n_label = NULL;
 
-  gtk_label_set_label (title, text);
-  gtk_label_set_label (count, n_mentions > 1 ? n_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (count), n_mentions > 1);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  widget_set_id (button, "note-id", slip_mention_group_get_note_id (group));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+  /* rows are rebound often to the very group they show (when a note above
+   * them starts or stops linking): nothing to do then */
+  if (g_object_get_data (G_OBJECT (item), "bound-group") == group)
+    return;
+
+  tooltip = g_strdup_printf (_("Open “%s”"), text);
+  n_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", n_mentions),
+                             n_mentions);
+  gtk_label_set_label (row->title, text);
+  if (n_mentions > 1)
+    {
+      g_autofree char *n_text = g_strdup_printf ("%u", n_mentions);
+
+      gtk_label_set_label (row->count, n_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->count), n_mentions > 1);
+  gtk_widget_set_tooltip_text (row->button, tooltip);
+  widget_set_id (row->button, "note-id", slip_mention_group_get_note_id (group));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, n_label,
                                   -1);
 
-  /* rows are rebound often to the very group they show (when a note above
-   * them starts or stops linking): keep the widgets then */
-  if (g_object_get_data (G_OBJECT (item), "bound-group") == group)
-    return;
-  clear_mentions (mentions);
-  for (guint i = 0; i < slip_mention_group_get_n_blocks (group); i++)
-    gtk_box_append (mentions, mention_widget_new (group, slip_mention_group_get_block (group, i)));
+  /* as many mention widgets as blocks, reused from the last bind */
+  while (row->mentions->len > n_blocks)
+    {
+      gtk_box_remove (GTK_BOX (row->row), g_ptr_array_index (row->mentions, row->mentions->len - 1));
+      g_ptr_array_set_size (row->mentions, row->mentions->len - 1);
+    }
+  while (row->mentions->len < n_blocks)
+    {
+      GtkWidget *mention = mention_widget_new ();
+
+      gtk_box_append (GTK_BOX (row->row), mention);
+      g_ptr_array_add (row->mentions, mention);
+    }
+  for (guint i = 0; i < n_blocks; i++)
+    mention_widget_bind (g_ptr_array_index (row->mentions, i), group,
+                         slip_mention_group_get_block (group, i));
+
   g_object_set_data_full (G_OBJECT (item), "bound-group", g_object_ref (group), g_object_unref);
 }
 
