@@ -4,8 +4,10 @@
  * and a note of 2,000 blocks, then prints the median (p50) of several runs
  * of: opening the linked-mentions panel on the hub (set_note until the
  * first painted frame that shows rows), opening the block editor on the big
- * note (a new editor, and an editor switching from another note) and
- * jumping to its last block. A benchmark, not a test: it only prints.
+ * note (a new editor, and an editor switching from another note), jumping
+ * to its last block, and scrolling it from top to bottom 60 px a frame
+ * (the time between frames, and the time spent inside each frame). A
+ * benchmark, not a test: it only prints.
  *
  *   slipbox-ui-bench [--runs N] [--panel-only]
  *
@@ -104,6 +106,19 @@ print_figure (const char *what,
   fflush (stdout);
 }
 
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint i;
+
+  if (samples->len == 0)
+    return 0;
+  g_array_sort (samples, compare_doubles);
+  i = (guint) MAX (0.0, p * samples->len - 1 + 0.999999);
+  return g_array_index (samples, double, MIN (i, samples->len - 1));
+}
+
 /* Waiting for frames */
 
 typedef struct {
@@ -161,6 +176,108 @@ find_grid_view (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolling: a tick callback moves the adjustment down STEP px a frame and
+ * notes the time since the previous tick (the frame interval) and, from the
+ * tick to the end of the frame's paint, the time the frame took. */
+
+#define SCROLL_STEP 60.0
+#define SCROLL_MAX_FRAMES 20000
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  GArray        *intervals;  /* ms */
+  GArray        *work;       /* ms */
+  gint64         last_tick;
+  gint64         tick;       /* of the frame being made, or 0 */
+  gboolean       done;
+} ScrollRun;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  ScrollRun *run = data;
+  gint64 now = g_get_monotonic_time ();
+  double value = gtk_adjustment_get_value (run->adjustment);
+  double end = gtk_adjustment_get_upper (run->adjustment) - gtk_adjustment_get_page_size (run->adjustment);
+
+  if (run->last_tick != 0)
+    {
+      double ms = (now - run->last_tick) / 1000.0;
+      g_array_append_val (run->intervals, ms);
+    }
+  run->last_tick = now;
+  if (value >= end || run->intervals->len >= SCROLL_MAX_FRAMES)
+    {
+      run->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  run->tick = now;
+  gtk_adjustment_set_value (run->adjustment, MIN (value + SCROLL_STEP, end));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_scroll_after_paint (GdkFrameClock *clock,
+                       ScrollRun     *run)
+{
+  if (run->tick != 0)
+    {
+      double ms = (g_get_monotonic_time () - run->tick) / 1000.0;
+      g_array_append_val (run->work, ms);
+      run->tick = 0;
+    }
+}
+
+static void
+bench_scrolling (GtkWindow *window,
+                 GtkWidget *editor)
+{
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *scroller = find_scrolled_window (editor);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  ScrollRun run = { 0, };
+  gulong handler;
+
+  g_assert (scroller != NULL && clock != NULL);
+  run.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  run.intervals = intervals;
+  run.work = work;
+  gtk_adjustment_set_value (run.adjustment, 0);
+  wait_for_frame (window, NULL);
+  drain_main_loop ();
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_scroll_after_paint), &run);
+  gtk_widget_add_tick_callback (scroller, scroll_tick, &run, NULL);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  printf ("block editor, scrolling 2,000 blocks: frame p50 %.1f ms, p95 %.1f ms, max %.1f ms (%u frames)\n",
+          percentile (intervals, 0.5), percentile (intervals, 0.95), percentile (intervals, 1.0), intervals->len);
+  printf ("  of which inside the frame (tick to painted): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+          percentile (work, 0.5), percentile (work, 0.95), percentile (work, 1.0));
+  fflush (stdout);
 }
 
 /* The data */
@@ -363,6 +480,12 @@ bench_block_editor (SlipStore *store,
         }
     }
   print_figure ("block editor, jump to block 2,000", jumps);
+
+  /* scrolling the note from the top, as opened */
+  slip_block_editor_set_note (editor, big_id);
+  wait_for_frame (window, NULL);
+  drain_main_loop ();
+  bench_scrolling (window, GTK_WIDGET (editor));
 
   slip_block_editor_set_note (editor, 0);
   gtk_window_destroy (window);

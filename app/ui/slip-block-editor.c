@@ -4,8 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The blocks live in a GListStore of SlipBlockItem shown by a GtkListView,
- * so only the visible blocks have a GtkSourceView; rows are recycled as the
+ * The blocks live in a GListStore of SlipBlockItem shown by a one-column
+ * GtkGridView, so only the visible blocks have a GtkSourceView (GtkListView
+ * 4.8 would make 200 rows at once); rows are recycled as the
  * note scrolls. Each item owns the editor's copy of its block, kept up to
  * date as the user types, so the model is always the truth and a recycled
  * row loses nothing.
@@ -435,8 +436,11 @@ slip_block_editor_constructed (GObject *object)
   g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
 
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)))),
+  /* A one-column grid, not a GtkListView: GtkListView 4.8 makes up to 200
+   * rows however few are shown, a GtkGridView about as many as fit. */
+  self->list_view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)))),
                                        factory);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (self->list_view), 1);
   gtk_widget_add_css_class (self->list_view, "slip-blocks");
 
   clamp = adw_clamp_scrollable_new ();

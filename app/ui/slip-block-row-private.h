@@ -58,6 +58,11 @@ struct _SlipBlockRow
   guint          resize_source;  /* re-asks the list for room, see size_allocate */
 
   guint          loading : 1;
+  int            deferred_x;       /* see slip_block_row_focus_at_x */
+  int            deferred_offset;
+
+  guint          x_deferred : 1;
+  guint          deferred_last_line : 1;
   guint          highlighting : 1;  /* the buffer has its language */
 };
 

@@ -275,6 +275,8 @@ slip_block_row_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+static void place_deferred_cursor (SlipBlockRow *self);
+
 static gboolean
 queue_resize_later (gpointer data)
 {
@@ -310,6 +312,8 @@ slip_block_row_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, width, &after, NULL, NULL, NULL);
   if (after != before && self->resize_source == 0)
     self->resize_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_later, self, NULL);
+  if (self->x_deferred && gtk_widget_get_width (self->view) > 0)
+    place_deferred_cursor (self);
 }
 
 static void
@@ -539,6 +543,7 @@ slip_block_row_bind (SlipBlockRow  *self,
 
   slip_block_row_unbind (self);
   self->item = g_object_ref (item);
+  self->x_deferred = FALSE;
   /* The last row bound wins (the list may briefly show an item twice). */
   item->row = self;
   slip_block_row_update (self, index, number);
@@ -623,10 +628,10 @@ slip_block_row_focus (SlipBlockRow *self,
   grab_focus (self);
 }
 
-void
-slip_block_row_focus_at_x (SlipBlockRow *self,
-                           int           x,
-                           gboolean      last_line)
+static void
+place_cursor_at_x (SlipBlockRow *self,
+                   int           x,
+                   gboolean      last_line)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
   GtkTextIter iter;
@@ -639,6 +644,41 @@ slip_block_row_focus_at_x (SlipBlockRow *self,
   gtk_text_view_get_iter_location (view, &iter, &rect);
   gtk_text_view_get_iter_at_location (view, &iter, x, rect.y + rect.height / 2);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &iter);
+}
+
+/* The row was laid out at last: the cursor goes to the x it was meant for,
+ * unless the user moved it since. */
+static void
+place_deferred_cursor (SlipBlockRow *self)
+{
+  if (!self->x_deferred)
+    return;
+  self->x_deferred = FALSE;
+  if (slip_block_row_has_focus (self) && !slip_block_row_has_selection (self) &&
+      slip_block_row_get_cursor (self) == self->deferred_offset)
+    place_cursor_at_x (self, self->deferred_x, self->deferred_last_line);
+}
+
+/* A new row the list has made but not allocated yet (it makes rows ahead
+ * of showing them, and keys can come faster than frames) has no width for
+ * its text, so no x positions: it takes the focus at once, at the start (or
+ * the end), and the cursor moves to @x once the row is allocated. */
+void
+slip_block_row_focus_at_x (SlipBlockRow *self,
+                           int           x,
+                           gboolean      last_line)
+{
+  if (gtk_widget_get_width (self->view) <= 0)
+    {
+      slip_block_row_focus (self, last_line ? -1 : 0);
+      self->x_deferred = TRUE;
+      self->deferred_x = x;
+      self->deferred_last_line = !!last_line;
+      self->deferred_offset = slip_block_row_get_cursor (self);
+      return;
+    }
+  self->x_deferred = FALSE;
+  place_cursor_at_x (self, x, last_line);
   grab_focus (self);
 }
 
@@ -652,6 +692,14 @@ slip_block_row_cursor_at_edge (SlipBlockRow *self,
   GtkTextIter cursor, edge;
   GdkRectangle cursor_rect, edge_rect;
 
+  /* Not allocated yet (see slip_block_row_focus_at_x): the cursor is where
+   * it was put, on the edge it came in by, at the x it will have. */
+  if (self->x_deferred && slip_block_row_get_cursor (self) == self->deferred_offset)
+    {
+      if (x != NULL)
+        *x = self->deferred_x;
+      return TRUE;
+    }
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   if (up)
     gtk_text_buffer_get_start_iter (buffer, &edge);
