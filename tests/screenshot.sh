@@ -45,7 +45,7 @@ shot () {
 
 "$build/app/slipbox" "Project Atlas" &
 app=$!
-window="$(xdotool search --sync --name 'Project Atlas' | head -n 1)"
+window="$(xdotool search --sync --onlyvisible --name 'Project Atlas' | head -n 1)"
 xdotool windowsize "$window" 1280 800
 xdotool windowfocus --sync "$window"
 shot 1-note-with-linked-mentions
@@ -72,7 +72,7 @@ xdotool key --clearmodifiers ctrl+q
 wait "$app" || true
 "$build/app/slipbox" &
 app=$!
-window="$(xdotool search --sync --name "$(date +%F)" | head -n 1)"
+window="$(xdotool search --sync --onlyvisible --name "$(date +%F)" | head -n 1)"
 xdotool windowfocus --sync "$window"
 shot 5-after-restart
 xdotool key --clearmodifiers ctrl+q
