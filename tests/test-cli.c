@@ -1113,6 +1113,68 @@ test_env_database (Cli           *cli,
   g_assert_true (g_file_test (cli->db, G_FILE_TEST_IS_REGULAR));
 }
 
+static void
+test_trash_hubs_orphans (Cli           *cli,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) hubs = NULL;
+  g_autoptr(JsonNode) orphans = NULL;
+  g_autoptr(JsonNode) links = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(Run) r = NULL;
+  JsonArray *array;
+
+  add_note (cli, "Hub", "The centre.\n");
+  add_note (cli, "Side", "Less so.\n");
+  add_note (cli, "Alone", "Nothing to see; `[[Hub]]` is code.\n");
+  add_note (cli, "A", "[[Hub]] and [[Side]]\n");
+  add_note (cli, "B", "#Hub and [[hub|again]]\n");
+
+  hubs = run_json (cli, "hubs", NULL);
+  array = json_node_get_array (hubs);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (member_str (element (array, 0), "title"), ==, "Hub");
+  g_assert_cmpint (member_int (element (array, 0), "notes"), ==, 2);
+  g_assert_cmpstr (member_str (element (array, 1), "title"), ==, "Side");
+  g_assert_cmpint (member_int (element (array, 1), "notes"), ==, 1);
+
+  r = run (cli, "hubs", "--limit", "1");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "2\tHub\n");
+  g_clear_pointer (&r, run_free);
+  r = run (cli, "hubs", "--limit", "0");
+  assert_failed (r, 2, "--limit");
+  g_clear_pointer (&r, run_free);
+
+  orphans = run_json (cli, "orphans", NULL);
+  array = json_node_get_array (orphans);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (member_str (element (array, 0), "title"), ==, "Alone");
+
+  /* Trash: the links to Hub wait as placeholders, and come back. */
+  r = run (cli, "delete", "hub");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_nonnull (strstr (r->out, "2 notes linked to it"));
+  g_clear_pointer (&r, run_free);
+  links = run_json (cli, "links", "A");
+  array = member_array (json_node_get_object (links), "links");
+  g_assert_true (json_object_get_null_member (element (array, 0), "resolved"));
+  r = run (cli, "show", "Hub");
+  assert_failed (r, 1, "Hub");
+  g_clear_pointer (&r, run_free);
+
+  r = run (cli, "restore", "HUB");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Restored “Hub”\n");
+  g_clear_pointer (&r, run_free);
+  back = run_json (cli, "backlinks", "Hub");
+  g_assert_cmpint (member_int (json_node_get_object (back), "notes"), ==, 2);
+  g_assert_cmpint (member_int (json_node_get_object (back), "links"), ==, 3);
+
+  r = run (cli, "restore", "Hub");
+  assert_failed (r, 1, "in the trash");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1154,6 +1216,8 @@ main (int    argc,
   CLI_TEST ("/cli/errors/locked", test_locked);
   CLI_TEST ("/cli/errors/invalid-titles", test_invalid_titles);
   CLI_TEST ("/cli/database/env", test_env_database);
+
+  CLI_TEST ("/cli/trash-hubs-orphans", test_trash_hubs_orphans);
 
   return g_test_run ();
 }

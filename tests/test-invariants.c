@@ -109,6 +109,16 @@ random_operation (SlipStore *store)
       note = random_note (store);
       if (note && g_test_rand_int_range (0, 3) == 0)
         g_assert_true (slip_store_delete_note (store, note->id, NULL));
+      else if (note && g_test_rand_int_range (0, 2) == 0)
+        g_assert_true (slip_store_trash_note (store, note->id, NULL));
+      else
+        {
+          /* Restore something from the trash (refused while its title is
+           * taken: the edges must be right either way). */
+          g_autoptr(GPtrArray) trash = slip_store_list_trash (store, NULL);
+          if (trash->len > 0)
+            slip_store_restore_note (store, ((SlipNote *) trash->pdata[0])->id, NULL);
+        }
       break;
     case 2:
     case 3:

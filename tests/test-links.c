@@ -379,6 +379,112 @@ test_rebuild_matches (Fixture       *f,
   g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
 }
 
+static void
+test_trash_round_trip (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "A", "[[Hub]] and [[B]]", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "back to [[A]], #Hub", NULL);
+  g_autoptr(SlipNote) again = NULL;
+  g_autoptr(SlipNote) clash = NULL;
+  g_autoptr(SlipNote) found = NULL;
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = fixture_dump (f);
+  g_auto(GStrv) during = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(SlipBlock) block = slip_block_new (SLIP_BLOCK_PARAGRAPH, 0, "more");
+
+  assert_counts (f, hub, 2, 2);
+  g_assert_true (slip_store_trash_note (f->store, a->id, &error));
+  g_assert_no_error (error);
+
+  /* A's links are gone, the link to A waits as a placeholder, its title is
+   * free, and it cannot be changed while in the trash. */
+  assert_counts (f, hub, 1, 1);
+  out = slip_links_outgoing (f->store, b->id, NULL);
+  g_assert_cmpint (((SlipOutgoing *) out->pdata[0])->resolved_id, ==, 0);
+  g_assert_null (slip_store_lookup_note (f->store, "a", NULL));
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 2);
+  trash = slip_store_list_trash (f->store, NULL);
+  g_assert_cmpuint (trash->len, ==, 1);
+  g_assert_cmpstr (((SlipNote *) trash->pdata[0])->title, ==, "A");
+  found = slip_store_lookup_trashed (f->store, "a", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, a->id);
+  g_assert_false (slip_store_insert_block (f->store, a->id, 0, block, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (slip_store_rename_note (f->store, a->id, "Other", &error));
+  g_clear_error (&error);
+  during = fixture_dump (f);
+  g_assert_true (slip_links_rebuild (f->store, NULL));
+  {
+    g_auto(GStrv) rebuilt = fixture_dump (f);
+    g_assert_true (g_strv_equal ((const char * const *) during, (const char * const *) rebuilt));
+  }
+
+  /* While a new note has the title, A cannot come back. */
+  clash = fixture_note (f, "A");
+  assert_counts (f, clash, 1, 1);
+  g_assert_false (slip_store_restore_note (f->store, a->id, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (slip_store_delete_note (f->store, clash->id, NULL));
+
+  /* Restored: every edge as it was. */
+  g_assert_true (slip_store_restore_note (f->store, a->id, &error));
+  g_assert_no_error (error);
+  again = slip_store_lookup_note (f->store, "A", NULL);
+  g_assert_cmpint (again->id, ==, a->id);
+  g_assert_cmpint (again->trashed, ==, 0);
+  after = fixture_dump (f);
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+  assert_counts (f, hub, 2, 2);
+}
+
+static void
+test_hubs_and_orphans (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) second = fixture_note (f, "Second");
+  g_autoptr(SlipNote) lonely = write_note (f, "Lonely", "no links here, `[[Hub]]` is code", NULL);
+  g_autoptr(SlipNote) selfish = write_note (f, "Selfish", "only [[Selfish]]", NULL);
+  g_autoptr(SlipNote) dreamer = write_note (f, "Dreamer", "[[Nowhere Yet]]", NULL);
+  g_autoptr(SlipNote) a = write_note (f, "A", "[[Hub]] [[Second]] [[hub]]", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "#Hub", NULL);
+  g_autoptr(SlipNote) day = write_note (f, "2026-11-21", "nothing", NULL);
+  g_autoptr(GPtrArray) hubs = slip_links_hubs (f->store, 0, 0, NULL);
+  g_autoptr(GPtrArray) top = slip_links_hubs (f->store, 0, 1, NULL);
+  g_autoptr(GPtrArray) orphans = slip_links_orphans (f->store, 0, 0, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_cmpuint (hubs->len, ==, 2);
+  g_assert_cmpstr (((SlipHub *) hubs->pdata[0])->title, ==, "Hub");
+  g_assert_cmpuint (((SlipHub *) hubs->pdata[0])->notes, ==, 2);
+  g_assert_cmpuint (((SlipHub *) hubs->pdata[0])->links, ==, 3);
+  g_assert_cmpstr (((SlipHub *) hubs->pdata[1])->title, ==, "Second");
+  g_assert_cmpuint (top->len, ==, 1);
+
+  /* Lonely and Selfish (a self-link links nowhere); not Dreamer (it links
+   * to a note to come), not the daily note, not Hub, A or B. */
+  g_assert_cmpuint (orphans->len, ==, 2);
+  g_assert_cmpstr (((SlipNote *) orphans->pdata[0])->title, ==, "Selfish");
+  g_assert_cmpstr (((SlipNote *) orphans->pdata[1])->title, ==, "Lonely");
+
+  /* Trashing A and B leaves Hub and Second orphaned. */
+  g_assert_true (slip_store_trash_note (f->store, a->id, NULL));
+  g_assert_true (slip_store_trash_note (f->store, b->id, NULL));
+  after = slip_links_orphans (f->store, 0, 0, NULL);
+  g_assert_cmpuint (after->len, ==, 4);
+  g_clear_pointer (&hubs, g_ptr_array_unref);
+  hubs = slip_links_hubs (f->store, 0, 0, NULL);
+  g_assert_cmpuint (hubs->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +502,8 @@ main (int    argc,
   FIXTURE_TEST ("/links/rename/rewrites", test_rename_rewrites_references);
   FIXTURE_TEST ("/links/rename/clash-and-case", test_rename_clash_and_case);
   FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
+  FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);
+  FIXTURE_TEST ("/links/hubs-and-orphans", test_hubs_and_orphans);
 
   return g_test_run ();
 }

@@ -116,9 +116,14 @@ cmd_add (SlipCliContext  *ctx,
   note = slip_store_write_note (ctx->store, ctx->args[0], blocks, &created, error);
   if (note == NULL)
     return FALSE;
-  fprintf (ctx->out,
-           created ? _("Created “%s” (%u blocks)\n") : _("Updated “%s” (%u blocks)\n"),
-           note->title, blocks->len);
+  if (created)
+    fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE, "Created “%s” (%u block)\n",
+                                    "Created “%s” (%u blocks)\n", blocks->len),
+             note->title, blocks->len);
+  else
+    fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE, "Updated “%s” (%u block)\n",
+                                    "Updated “%s” (%u blocks)\n", blocks->len),
+             note->title, blocks->len);
   return TRUE;
 }
 
@@ -316,6 +321,104 @@ cmd_rename (SlipCliContext  *ctx,
   return TRUE;
 }
 
+static gboolean
+cmd_delete (SlipCliContext  *ctx,
+            GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (ctx->store, ctx->args[0], error);
+  guint n_notes = 0;
+
+  if (note == NULL)
+    return FALSE;
+  if (!slip_links_count_backlinks (ctx->store, note->id, &n_notes, NULL, error) ||
+      !slip_store_trash_note (ctx->store, note->id, error))
+    return FALSE;
+  fprintf (ctx->out,
+           g_dngettext (GETTEXT_PACKAGE,
+                        "Moved “%s” to the trash (%u note linked to it)\n",
+                        "Moved “%s” to the trash (%u notes linked to it)\n", n_notes),
+           note->title, n_notes);
+  return TRUE;
+}
+
+static gboolean
+cmd_restore (SlipCliContext  *ctx,
+             GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_trashed (ctx->store, ctx->args[0], error);
+
+  if (note == NULL || !slip_store_restore_note (ctx->store, note->id, error))
+    return FALSE;
+  fprintf (ctx->out, _("Restored “%s”\n"), note->title);
+  return TRUE;
+}
+
+static gboolean
+cmd_hubs (SlipCliContext  *ctx,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) hubs = slip_links_hubs (ctx->store, 0, ctx->limit ? ctx->limit : 20, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (hubs == NULL)
+    return FALSE;
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hubs->len; i++)
+    {
+      SlipHub *hub = g_ptr_array_index (hubs, i);
+
+      if (!ctx->json)
+        {
+          fprintf (ctx->out, "%u\t%s\n", hub->notes, hub->title);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, hub->title);
+      json_builder_set_member_name (builder, "notes");
+      json_builder_add_int_value (builder, hub->notes);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (!ctx->json)
+    return TRUE;
+  root = json_builder_get_root (builder);
+  return print_json (ctx, root, error);
+}
+
+static gboolean
+cmd_orphans (SlipCliContext  *ctx,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) notes = slip_links_orphans (ctx->store, 0, 0, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (notes == NULL)
+    return FALSE;
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      SlipNote *note = g_ptr_array_index (notes, i);
+
+      if (!ctx->json)
+        {
+          fprintf (ctx->out, "%s\n", note->title);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, note->title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (!ctx->json)
+    return TRUE;
+  root = json_builder_get_root (builder);
+  return print_json (ctx, root, error);
+}
+
 static const SlipCliCommand commands[] = {
   { "add", "TITLE", N_("Create TITLE, or replace its text, from Markdown on standard input"), 1, 1, FALSE, cmd_add },
   { "show", "TITLE", N_("Print the note as Markdown"), 1, 1, FALSE, cmd_show },
@@ -323,6 +426,10 @@ static const SlipCliCommand commands[] = {
   { "backlinks", "TITLE", N_("The notes that link to TITLE, with the linking blocks"), 1, 1, TRUE, cmd_backlinks },
   { "links", "TITLE", N_("The links going out of TITLE"), 1, 1, TRUE, cmd_links },
   { "rename", "OLD NEW", N_("Rename a note and rewrite every link to it"), 2, 2, FALSE, cmd_rename },
+  { "delete", "TITLE", N_("Move a note to the trash; links to it wait for a note of that title"), 1, 1, FALSE, cmd_delete },
+  { "restore", "TITLE", N_("Take a note out of the trash, with its links"), 1, 1, FALSE, cmd_restore },
+  { "hubs", "[--limit N]", N_("The most linked notes, with how many notes link to each"), 0, 0, TRUE, cmd_hubs, TRUE },
+  { "orphans", "", N_("Notes nothing links to and that link nowhere (daily notes aside)"), 0, 0, TRUE, cmd_orphans },
 };
 
 const SlipCliCommand *

@@ -27,6 +27,7 @@ print_help (FILE *stream)
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-28s %s\n", "--db FILE", _("Use this database (default: $SLIPBOX_DB, else the app's database)"));
   fprintf (stream, "  %-28s %s\n", "--json", _("Print JSON instead of text"));
+  fprintf (stream, "  %-28s %s\n", "--limit N", _("At most N results (hubs)"));
   fprintf (stream, "  %-28s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-28s %s\n", "--version", _("Show the version"));
 }
@@ -73,6 +74,8 @@ main (int    argc,
   const SlipCliCommand *command;
   const char *db_option = NULL;
   gboolean json = FALSE;
+  const char *limit_option = NULL;
+  guint64 limit = 0;
   gboolean only_positional = FALSE;
   SlipCliContext ctx = { 0 };
 
@@ -112,6 +115,20 @@ main (int    argc,
         }
       else if (g_str_has_prefix (arg, "--db="))
         db_option = arg + strlen ("--db=");
+      else if (strcmp (arg, "--limit") == 0 || g_str_has_prefix (arg, "--limit="))
+        {
+          if (arg[7] == '=')
+            limit_option = arg + 8;
+          else if (i + 1 < argc)
+            limit_option = argv[++i];
+          if (limit_option == NULL ||
+              !g_ascii_string_to_unsigned (limit_option, 10, 1, G_MAXUINT, &limit, NULL))
+            {
+              g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE,
+                           _("--limit needs a whole number of at least 1"));
+              return fail (error);
+            }
+        }
       else
         {
           g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE, _("Unknown option “%s”"), arg);
@@ -144,6 +161,12 @@ main (int    argc,
                    command->name);
       return fail (error);
     }
+  if (limit_option != NULL && !command->takes_limit)
+    {
+      g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE, _("“%s” takes no --limit"),
+                   command->name);
+      return fail (error);
+    }
   for (guint i = 1; i < positional->len; i++)
     {
       if (!g_utf8_validate (g_ptr_array_index (positional, i), -1, NULL))
@@ -160,6 +183,7 @@ main (int    argc,
   ctx.store = store;
   ctx.out = stdout;
   ctx.json = json;
+  ctx.limit = (guint) limit;
   ctx.args = (char **) positional->pdata + 1;
   ctx.n_args = positional->len - 1;
 

@@ -21,6 +21,7 @@ typedef struct {
   SlipStore   *store;
   FILE        *out;
   gboolean     json;
+  guint        limit;     /* --limit N, 0 when not given */
   char       **args;      /* the command's positional arguments */
   guint        n_args;
 } SlipCliContext;
@@ -36,6 +37,7 @@ typedef struct {
   guint                max_args;
   gboolean             takes_json;
   SlipCliCommandFunc   func;
+  gboolean             takes_limit;
 } SlipCliCommand;
 
 GQuark                slip_cli_error_quark   (void);

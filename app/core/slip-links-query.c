@@ -10,6 +10,8 @@
 #include "slip-links.h"
 #include "slip-store-private.h"
 
+#define NOTE_COLUMNS "n.id, n.uuid, n.title, n.title_key, n.journal_day, n.created, n.updated, n.trashed"
+
 void
 slip_mention_free (SlipMention *mention)
 {
@@ -242,3 +244,100 @@ slip_links_outgoing (SlipStore  *store,
   return g_steal_pointer (&links);
 }
 
+
+void
+slip_hub_free (SlipHub *hub)
+{
+  if (hub == NULL)
+    return;
+  g_free (hub->title);
+  g_free (hub);
+}
+
+GPtrArray *
+slip_links_hubs (SlipStore  *store,
+                 guint       offset,
+                 guint       limit,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) hubs = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_hub_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT n.id, n.title, c.notes, c.links FROM backlink_counts c"
+                             " JOIN notes n ON n.id = c.target_id"
+                             " WHERE c.notes > 0 AND n.trashed IS NULL"
+                             " ORDER BY c.notes DESC, c.target_id LIMIT ?1 OFFSET ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipHub *hub = g_new0 (SlipHub, 1);
+
+      hub->id = sqlite3_column_int64 (stmt, 0);
+      hub->title = slip_column_dup (stmt, 1);
+      hub->notes = sqlite3_column_int (stmt, 2);
+      hub->links = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (hubs, hub);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("list the most linked notes"));
+      return NULL;
+    }
+  return g_steal_pointer (&hubs);
+}
+
+GPtrArray *
+slip_links_orphans (SlipStore  *store,
+                    guint       offset,
+                    guint       limit,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  /* Walks the live notes newest first; each test is one indexed probe. */
+  stmt = slip_store_prepare (store,
+                             "SELECT " NOTE_COLUMNS " FROM notes n"
+                             " WHERE n.trashed IS NULL AND n.journal_day IS NULL"
+                             " AND NOT EXISTS (SELECT 1 FROM backlink_counts c"
+                             "                 WHERE c.target_id = n.id AND c.notes > 0)"
+                             " AND NOT EXISTS (SELECT 1 FROM blocks b JOIN links l ON l.block_id = b.id"
+                             "                 WHERE b.note_id = n.id"
+                             "                 AND (l.target_id IS NULL OR l.target_id != n.id))"
+                             " ORDER BY n.updated DESC, n.id DESC LIMIT ?1 OFFSET ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SlipNote *note = g_new0 (SlipNote, 1);
+
+      note->id = sqlite3_column_int64 (stmt, 0);
+      note->uuid = slip_column_dup (stmt, 1);
+      note->title = slip_column_dup (stmt, 2);
+      note->title_key = slip_column_dup (stmt, 3);
+      note->journal_day = slip_column_dup (stmt, 4);
+      note->created = sqlite3_column_int64 (stmt, 5);
+      note->updated = sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (notes, note);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("list the orphans"));
+      return NULL;
+    }
+  return g_steal_pointer (&notes);
+}

@@ -588,7 +588,8 @@ slip_links_rebuild (SlipStore  *store,
     goto fail;
 
   stmt = slip_store_prepare (store,
-                             "SELECT id, note_id, kind, text FROM blocks", error);
+                             "SELECT b.id, b.note_id, b.kind, b.text FROM blocks b"
+                             " JOIN notes n ON n.id = b.note_id WHERE n.trashed IS NULL", error);
   if (stmt == NULL)
     goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -38,7 +38,16 @@ typedef struct {
   char          *block_uuid;
 } SlipOutgoing;
 
+/* A note with its backlink counts. */
+typedef struct {
+  gint64  id;
+  char   *title;
+  guint   notes;    /* distinct other notes linking to it */
+  guint   links;    /* link occurrences */
+} SlipHub;
+
 void        slip_mention_free          (SlipMention   *mention);
+void        slip_hub_free              (SlipHub       *hub);
 void        slip_outgoing_free         (SlipOutgoing  *outgoing);
 
 /* Backlinks of @note_id: edges from other notes. *@n_notes distinct source
@@ -67,6 +76,18 @@ GPtrArray  *slip_links_backlinks_from  (SlipStore     *store,
                                         gint64         note_id,
                                         gint64         source_id,
                                         GError       **error);
+/* Notes by the number of distinct notes linking to them, most first
+ * (GPtrArray of SlipHub). Served by the kept counts' index. */
+GPtrArray  *slip_links_hubs            (SlipStore     *store,
+                                        guint          offset,
+                                        guint          limit,
+                                        GError       **error);
+/* Notes nothing links to and that link nowhere (self-links aside), daily
+ * notes excepted, last edited first (GPtrArray of SlipNote). */
+GPtrArray  *slip_links_orphans         (SlipStore     *store,
+                                        guint          offset,
+                                        guint          limit,
+                                        GError       **error);
 /* Outgoing links of @note_id in block order (GPtrArray of SlipOutgoing). */
 GPtrArray  *slip_links_outgoing        (SlipStore     *store,
                                         gint64         note_id,
@@ -84,5 +105,6 @@ char      **slip_links_dump            (SlipStore     *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipMention, slip_mention_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipOutgoing, slip_outgoing_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipHub, slip_hub_free)
 
 G_END_DECLS

@@ -101,6 +101,25 @@ slip_store_fts_delete_note (SlipStore  *self,
   return fts_delete (self, note_id, 0, error);
 }
 
+/* Inside a transaction: @note_id exists and is not in the trash. */
+static gboolean
+check_writable_note (SlipStore  *self,
+                     gint64      note_id,
+                     GError    **error)
+{
+  g_autoptr(SlipNote) note = slip_store_get_note (self, note_id, error);
+
+  if (note == NULL)
+    return FALSE;
+  if (note->trashed != 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
+                   _("“%s” is in the trash: restore it to change it"), note->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static SlipBlock *
 block_from_row (sqlite3_stmt *stmt)
 {
@@ -337,12 +356,8 @@ slip_store_insert_block (SlipStore  *self,
   count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  if (count == 0)
-    {
-      g_autoptr(SlipNote) note = slip_store_get_note (self, note_id, error);
-      if (note == NULL)
-        goto fail;
-    }
+  if (!check_writable_note (self, note_id, error))
+    goto fail;
   if (position > count)
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
@@ -514,6 +529,9 @@ slip_store_save_blocks (SlipStore   *self,
         }
       blocks[i]->note_id = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
+      if ((i == 0 || blocks[i]->note_id != blocks[i - 1]->note_id) &&
+          !check_writable_note (self, blocks[i]->note_id, error))
+        goto fail;
 
       if (!slip_store_save_block (self, blocks[i], now, error))
         goto fail;
@@ -624,12 +642,8 @@ slip_store_set_blocks (SlipStore  *self,
   old = slip_store_get_blocks (self, note_id, error);
   if (old == NULL)
     goto fail;
-  if (old->len == 0)
-    {
-      g_autoptr(SlipNote) note = slip_store_get_note (self, note_id, error);
-      if (note == NULL)
-        goto fail;
-    }
+  if (!check_writable_note (self, note_id, error))
+    goto fail;
   for (guint i = 0; i < blocks->len; i++)
     {
       SlipBlock *block = g_ptr_array_index (blocks, i);

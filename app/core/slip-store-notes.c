@@ -292,6 +292,12 @@ slip_store_rename_note (SlipStore   *self,
   note = slip_store_get_note (self, note_id, error);
   if (note == NULL)
     return FALSE;
+  if (note->trashed != 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
+                   _("“%s” is in the trash: restore it to rename it"), note->title);
+      return FALSE;
+    }
 
   normal = slip_title_normalize (new_title);
   key = slip_title_key (new_title);

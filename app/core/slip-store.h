@@ -100,6 +100,22 @@ gboolean    slip_store_rename_note        (SlipStore   *self,
 gboolean    slip_store_delete_note        (SlipStore   *self,
                                            gint64       note_id,
                                            GError     **error);
+/* Moves a note to the trash: it keeps its blocks, leaves the link graph
+ * (links to it become placeholders) and frees its title. */
+gboolean    slip_store_trash_note         (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+/* Takes a note out of the trash, with its links; refused while another
+ * note has its title. */
+gboolean    slip_store_restore_note       (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+/* Trashed notes, most recently trashed first (GPtrArray of SlipNote). */
+GPtrArray  *slip_store_list_trash         (SlipStore   *self,
+                                           GError     **error);
+SlipNote   *slip_store_lookup_trashed     (SlipStore   *self,
+                                           const char  *title,
+                                           GError     **error);
 /* Notes ordered by last edit, newest first (GPtrArray of SlipNote). */
 GPtrArray  *slip_store_list_notes         (SlipStore   *self,
                                            guint        offset,
