@@ -1175,6 +1175,42 @@ test_trash_hubs_orphans (Cli           *cli,
   assert_failed (r, 1, "in the trash");
 }
 
+static void
+test_alias_unalias (Cli           *cli,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(Run) r = NULL;
+
+  add_note (cli, "Ada Lovelace", "Mathematician.\n");
+  add_note (cli, "Notes", "Read about [[Ada]] and [[Ada Lovelace]].\n");
+
+  r = run (cli, "alias", "ada lovelace", "Ada");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "“Ada Lovelace” is also called “Ada” now\n");
+  g_clear_pointer (&r, run_free);
+  back = run_json (cli, "backlinks", "Ada Lovelace");
+  g_assert_cmpint (member_int (json_node_get_object (back), "links"), ==, 2);
+
+  /* The alias finds the note; no other note may take the name. */
+  {
+    g_autofree char *shown = show_note (cli, "ADA");
+    g_assert_cmpstr (shown, ==, "Mathematician.\n");
+  }
+  r = run_in (cli, "x\n", "add", "Ada", NULL);
+  assert_failed (r, 1, "alias");
+  g_clear_pointer (&r, run_free);
+
+  r = run (cli, "unalias", "Ada Lovelace", "ada");
+  g_assert_cmpint (r->status, ==, 0);
+  g_clear_pointer (&r, run_free);
+  again = run_json (cli, "backlinks", "Ada Lovelace");
+  g_assert_cmpint (member_int (json_node_get_object (again), "links"), ==, 1);
+  r = run (cli, "unalias", "Ada Lovelace", "ada");
+  assert_failed (r, 1, "no alias");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1218,6 +1254,7 @@ main (int    argc,
   CLI_TEST ("/cli/database/env", test_env_database);
 
   CLI_TEST ("/cli/trash-hubs-orphans", test_trash_hubs_orphans);
+  CLI_TEST ("/cli/alias-unalias", test_alias_unalias);
 
   return g_test_run ();
 }

@@ -153,7 +153,15 @@ random_operation (SlipStore *store)
       break;
     case 7:
       note = random_note (store);
-      if (note)
+      if (note && g_test_rand_int_range (0, 3) == 0)
+        slip_store_add_alias (store, note->id, random_title (), NULL);
+      else if (note && g_test_rand_int_range (0, 3) == 0)
+        {
+          g_auto(GStrv) aliases = slip_store_get_aliases (store, note->id, NULL);
+          if (aliases[0] != NULL)
+            g_assert_true (slip_store_remove_alias (store, note->id, aliases[0], NULL));
+        }
+      else if (note)
         slip_store_rename_note (store, note->id, random_title (), NULL);
       break;
     case 9:
@@ -215,8 +223,20 @@ assert_targets_match_keys (SlipStore *store,
       if (target_id != 0)
         {
           g_autoptr(SlipNote) target = slip_store_get_note (store, target_id, NULL);
+          g_auto(GStrv) aliases = NULL;
+          gboolean named = FALSE;
+
+          /* The note whose title, or one of whose aliases, has that key. */
           g_assert_nonnull (target);
-          g_assert_cmpstr (target->title_key, ==, fields[4]);
+          g_assert_cmpint (target->trashed, ==, 0);
+          named = g_strcmp0 (target->title_key, fields[4]) == 0;
+          aliases = slip_store_get_aliases (store, target_id, NULL);
+          for (guint a = 0; aliases[a] != NULL && !named; a++)
+            {
+              g_autofree char *alias_key = slip_title_key (aliases[a]);
+              named = g_strcmp0 (alias_key, fields[4]) == 0;
+            }
+          g_assert_true (named);
         }
       else
         {

@@ -485,6 +485,75 @@ test_hubs_and_orphans (Fixture       *f,
   g_assert_cmpuint (hubs->len, ==, 0);
 }
 
+static void
+test_aliases (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SlipNote) ada = fixture_note (f, "Ada Lovelace");
+  g_autoptr(SlipNote) src = write_note (f, "Src", "[[Ada]] met [[Countess]] and [[ada lovelace]]", NULL);
+  g_autoptr(SlipNote) other = fixture_note (f, "Other");
+  g_autoptr(SlipNote) via = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) aliases = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(GPtrArray) blocks = blocks_of ("text", NULL);
+
+  assert_counts (f, ada, 1, 1);
+
+  /* An alias takes the placeholders written with it. */
+  g_assert_true (slip_store_add_alias (f->store, ada->id, "Ada", &error));
+  g_assert_no_error (error);
+  g_assert_true (slip_store_add_alias (f->store, ada->id, "countess", &error));
+  assert_counts (f, ada, 1, 3);
+  aliases = slip_store_get_aliases (f->store, ada->id, NULL);
+  g_assert_cmpuint (g_strv_length (aliases), ==, 2);
+  g_assert_cmpstr (aliases[0], ==, "Ada");
+  via = slip_store_lookup_note (f->store, "ADA", NULL);
+  g_assert_cmpint (via->id, ==, ada->id);
+
+  /* No two notes share a name. */
+  g_assert_false (slip_store_add_alias (f->store, other->id, "ada", &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (slip_store_add_alias (f->store, ada->id, "Ada Lovelace", &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (slip_store_create_note (f->store, "Countess", &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (slip_store_write_note (f->store, "Countess", blocks, NULL, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "alias"));
+  g_clear_error (&error);
+  g_assert_false (slip_store_rename_note (f->store, other->id, "COUNTESS", &error));
+  g_clear_error (&error);
+
+  /* Renaming rewrites links written with the title, not the aliases. */
+  g_assert_true (slip_store_rename_note (f->store, ada->id, "Augusta Ada King", &error));
+  {
+    g_autofree char *body = body_of (f, src);
+    g_assert_cmpstr (body, ==, "[[Ada]] met [[Countess]] and [[Augusta Ada King]]");
+  }
+  assert_counts (f, ada, 1, 3);
+
+  /* Trash and restore carry the aliases along. */
+  before = fixture_dump (f);
+  g_assert_true (slip_store_trash_note (f->store, ada->id, NULL));
+  assert_counts (f, ada, 0, 0);
+  g_assert_null (slip_store_lookup_note (f->store, "Ada", NULL));
+  g_assert_true (slip_store_restore_note (f->store, ada->id, &error));
+  g_assert_no_error (error);
+  after = fixture_dump (f);
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+
+  /* Removing an alias turns its links back into placeholders. */
+  g_assert_true (slip_store_remove_alias (f->store, ada->id, "countess", &error));
+  assert_counts (f, ada, 1, 2);
+  g_assert_false (slip_store_remove_alias (f->store, ada->id, "countess", &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -504,6 +573,7 @@ main (int    argc,
   FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
   FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);
   FIXTURE_TEST ("/links/hubs-and-orphans", test_hubs_and_orphans);
+  FIXTURE_TEST ("/links/aliases", test_aliases);
 
   return g_test_run ();
 }

@@ -419,6 +419,30 @@ cmd_orphans (SlipCliContext  *ctx,
   return print_json (ctx, root, error);
 }
 
+static gboolean
+cmd_alias (SlipCliContext  *ctx,
+           GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (ctx->store, ctx->args[0], error);
+
+  if (note == NULL || !slip_store_add_alias (ctx->store, note->id, ctx->args[1], error))
+    return FALSE;
+  fprintf (ctx->out, _("“%s” is also called “%s” now\n"), note->title, ctx->args[1]);
+  return TRUE;
+}
+
+static gboolean
+cmd_unalias (SlipCliContext  *ctx,
+             GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (ctx->store, ctx->args[0], error);
+
+  if (note == NULL || !slip_store_remove_alias (ctx->store, note->id, ctx->args[1], error))
+    return FALSE;
+  fprintf (ctx->out, _("“%s” is no longer called “%s”\n"), note->title, ctx->args[1]);
+  return TRUE;
+}
+
 static const SlipCliCommand commands[] = {
   { "add", "TITLE", N_("Create TITLE, or replace its text, from Markdown on standard input"), 1, 1, FALSE, cmd_add },
   { "show", "TITLE", N_("Print the note as Markdown"), 1, 1, FALSE, cmd_show },
@@ -428,6 +452,8 @@ static const SlipCliCommand commands[] = {
   { "rename", "OLD NEW", N_("Rename a note and rewrite every link to it"), 2, 2, FALSE, cmd_rename },
   { "delete", "TITLE", N_("Move a note to the trash; links to it wait for a note of that title"), 1, 1, FALSE, cmd_delete },
   { "restore", "TITLE", N_("Take a note out of the trash, with its links"), 1, 1, FALSE, cmd_restore },
+  { "alias", "TITLE ALIAS", N_("Give a note another name: [[ALIAS]] links to it"), 2, 2, FALSE, cmd_alias },
+  { "unalias", "TITLE ALIAS", N_("Take an alias away; links written with it wait for a note of that name"), 2, 2, FALSE, cmd_unalias },
   { "hubs", "[--limit N]", N_("The most linked notes, with how many notes link to each"), 0, 0, TRUE, cmd_hubs, TRUE },
   { "orphans", "", N_("Notes nothing links to and that link nowhere (daily notes aside)"), 0, 0, TRUE, cmd_orphans },
 };

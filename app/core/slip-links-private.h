@@ -34,6 +34,12 @@ gboolean slip_links_resolve_placeholders  (SlipStore     *store,
 gboolean slip_links_forget_note           (SlipStore     *store,
                                            gint64         note_id,
                                            GError       **error);
+/* Inside a transaction: links to @note_id written with @key become
+ * placeholders (an alias went away). */
+gboolean slip_links_unresolve             (SlipStore     *store,
+                                           gint64         note_id,
+                                           const char    *key,
+                                           GError       **error);
 /* Inside a transaction: queue links-changed for every note @note_id links
  * to. */
 gboolean slip_links_queue_note_targets    (SlipStore     *store,

@@ -362,6 +362,55 @@ slip_links_resolve_placeholders (SlipStore   *store,
   return TRUE;
 }
 
+gboolean
+slip_links_unresolve (SlipStore   *store,
+                      gint64       note_id,
+                      const char  *key,
+                      GError     **error)
+{
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = slip_store_prepare (store,
+                             "SELECT note_id, count(*) FROM links"
+                             " WHERE target_id = ?1 AND target_key = ?2 GROUP BY note_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (sources, pair, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read links"));
+      return FALSE;
+    }
+
+  stmt = slip_store_prepare (store,
+                             "UPDATE links SET target_id = NULL WHERE target_id = ?1 AND target_key = ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  if (!slip_store_step_done (store, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const gint64 *pair = (const gint64 *) (sources->data + i * sizeof (gint64) * 2);
+      if (!count_links (store, note_id, pair[0], -(int) pair[1], error))
+        return FALSE;
+    }
+  slip_store_queue_links_changed (store, note_id);
+  return TRUE;
+}
+
 /* Before @note_id is deleted: its incoming edges are about to become
  * placeholders and its outgoing ones to go; take both out of the counts. */
 gboolean

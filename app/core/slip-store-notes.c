@@ -88,7 +88,13 @@ slip_store_lookup_note (SlipStore   *self,
                    _("The title is not valid UTF-8 text"));
       return NULL;
     }
-  stmt = slip_store_prepare (self, "SELECT " NOTE_COLUMNS " FROM notes WHERE title_key = ?", error);
+  /* By title or by alias. */
+  stmt = slip_store_prepare (self,
+                             "SELECT " NOTE_COLUMNS " FROM notes WHERE title_key = ?1"
+                             " UNION ALL"
+                             " SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NULL AND id ="
+                             "  (SELECT note_id FROM aliases WHERE alias_key = ?1)"
+                             " LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -110,7 +116,12 @@ slip_store_resolve_key (SlipStore   *self,
   if (cache != NULL && (cached = g_hash_table_lookup (cache, key)) != NULL)
     return *cached;
 
-  stmt = slip_store_prepare (self, "SELECT id FROM notes WHERE title_key = ?", error);
+  /* A title, or an alias of a note that is not in the trash (a trashed
+   * note's keys are tombstones anyway). */
+  stmt = slip_store_prepare (self,
+                             "SELECT id FROM notes WHERE title_key = ?1"
+                             " UNION ALL SELECT note_id FROM aliases WHERE alias_key = ?1"
+                             " LIMIT 1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -497,6 +508,19 @@ write_note_locked (SlipStore   *self,
   note_id = slip_store_resolve_key (self, key, error);
   if (note_id < 0)
     return 0;
+  if (note_id > 0)
+    {
+      g_autoptr(SlipNote) existing = slip_store_get_note (self, note_id, error);
+
+      if (existing == NULL)
+        return 0;
+      if (g_strcmp0 (existing->title_key, key) != 0)
+        {
+          g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                       _("“%s” is another name (an alias) of “%s”"), title, existing->title);
+          return 0;
+        }
+    }
   if (note_id == 0)
     {
       note_id = insert_note (self, title, error);

@@ -17,6 +17,8 @@
 #include "slip-title.h"
 
 #define NOTE_COLUMNS "id, uuid, title, title_key, journal_day, created, updated, trashed"
+/* No title or alias can start with a control character. */
+#define TOMBSTONE "\x01trash\x01"
 
 static gboolean
 run_id (SlipStore   *self,
@@ -29,6 +31,29 @@ run_id (SlipStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
+  return slip_store_step_done (self, stmt, error);
+}
+
+/* Inside a transaction: puts @prefix in front of the alias keys of
+ * @note_id, or (@add FALSE) takes it off again. */
+static gboolean
+prefix_aliases (SlipStore   *self,
+                gint64       note_id,
+                const char  *prefix,
+                gboolean     add,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = slip_store_prepare (self,
+                                           add ? "UPDATE aliases SET alias_key = ?2 || alias_key"
+                                                 " WHERE note_id = ?1"
+                                               : "UPDATE aliases SET alias_key = substr (alias_key, length (?2) + 1)"
+                                                 " WHERE note_id = ?1 AND substr (alias_key, 1, length (?2)) = ?2",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
   return slip_store_step_done (self, stmt, error);
 }
 
@@ -87,7 +112,11 @@ slip_store_trash_note (SlipStore  *self,
       !slip_links_forget_note (self, note_id, error))
     goto fail;
 
-  tombstone = g_strdup_printf ("\x01trash\x01%" G_GINT64_FORMAT, note_id);
+  /* The note's id is in the tombstones: another note may later take
+   * (and trash) the same names. */
+  tombstone = g_strdup_printf (TOMBSTONE "%" G_GINT64_FORMAT "\x01", note_id);
+  if (!prefix_aliases (self, note_id, tombstone, TRUE, error))
+    goto fail;
   stmt = slip_store_prepare (self, "UPDATE notes SET trashed = ?2, title_key = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
@@ -116,6 +145,8 @@ slip_store_restore_note (SlipStore  *self,
 {
   g_autoptr(SlipNote) note = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *tombstone = NULL;
+  g_auto(GStrv) aliases = NULL;
   sqlite3_stmt *stmt;
   gint64 other;
 
@@ -145,6 +176,29 @@ slip_store_restore_note (SlipStore  *self,
       goto fail;
     }
 
+  /* Its aliases must be free too. */
+  aliases = slip_store_get_aliases (self, note_id, error);
+  if (aliases == NULL)
+    goto fail;
+  for (guint i = 0; aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias_key = slip_title_key (aliases[i]);
+
+      other = slip_store_resolve_key (self, alias_key, error);
+      if (other < 0)
+        goto fail;
+      if (other > 0)
+        {
+          g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                       _("Cannot restore “%s”: another note is called “%s” now, one of its aliases"),
+                       note->title, aliases[i]);
+          goto fail;
+        }
+    }
+  tombstone = g_strdup_printf (TOMBSTONE "%" G_GINT64_FORMAT "\x01", note_id);
+  if (!prefix_aliases (self, note_id, tombstone, FALSE, error))
+    goto fail;
+
   stmt = slip_store_prepare (self, "UPDATE notes SET trashed = NULL, title_key = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
@@ -154,6 +208,12 @@ slip_store_restore_note (SlipStore  *self,
       !rewrite_note_edges (self, note_id, TRUE, error) ||
       !slip_links_resolve_placeholders (self, note_id, key, error))
     goto fail;
+  for (guint i = 0; aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias_key = slip_title_key (aliases[i]);
+      if (!slip_links_resolve_placeholders (self, note_id, alias_key, error))
+        goto fail;
+    }
 
   slip_store_queue_note_changed (self, note_id);
   if (!slip_store_commit (self, error))

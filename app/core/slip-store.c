@@ -112,6 +112,15 @@ static const char * const migrations[] = {
    * segments, which only command-line use without the app can cause. */
   "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('automerge', 0);"
   "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('crisismerge', 64);",
+  /* 1 -> 2: aliases. A trashed note's alias keys carry the trash's
+   * tombstone prefix, like its title key. */
+  "CREATE TABLE aliases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  alias TEXT NOT NULL,"
+  "  alias_key TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE INDEX aliases_by_note ON aliases (note_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);

@@ -31,7 +31,7 @@ typedef enum {
 } SlipStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SLIP_STORE_SCHEMA_VERSION 1
+#define SLIP_STORE_SCHEMA_VERSION 2
 /* Largest block text and largest note (sum of its blocks), in bytes. */
 #define SLIP_STORE_MAX_BLOCK_BYTES (1024 * 1024)
 #define SLIP_STORE_MAX_NOTE_BYTES  (5 * 1024 * 1024)
@@ -115,6 +115,21 @@ GPtrArray  *slip_store_list_trash         (SlipStore   *self,
                                            GError     **error);
 SlipNote   *slip_store_lookup_trashed     (SlipStore   *self,
                                            const char  *title,
+                                           GError     **error);
+/* Aliases: other names of a note. [[Alias]] links to it, and no other
+ * note may have that name as title or alias. */
+gboolean    slip_store_add_alias          (SlipStore   *self,
+                                           gint64       note_id,
+                                           const char  *alias,
+                                           GError     **error);
+/* Links written with the alias become placeholders again. */
+gboolean    slip_store_remove_alias       (SlipStore   *self,
+                                           gint64       note_id,
+                                           const char  *alias,
+                                           GError     **error);
+/* The note's aliases, as written, in the order they were added. */
+GStrv       slip_store_get_aliases        (SlipStore   *self,
+                                           gint64       note_id,
                                            GError     **error);
 /* Notes ordered by last edit, newest first (GPtrArray of SlipNote). */
 GPtrArray  *slip_store_list_notes         (SlipStore   *self,
