@@ -1211,6 +1211,38 @@ test_alias_unalias (Cli           *cli,
   assert_failed (r, 1, "no alias");
 }
 
+static void
+test_unlinked_and_link_mentions (Cli           *cli,
+                                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) unlinked = NULL;
+  g_autoptr(JsonNode) none = NULL;
+  g_autoptr(Run) r = NULL;
+  JsonArray *mentions;
+
+  add_note (cli, "Tide Tables", "Published monthly.\n");
+  add_note (cli, "Log", "Checked the tide tables.\n\n`Tide Tables` in code.\n\nTide tablesque is not it.\n");
+
+  unlinked = run_json (cli, "unlinked", "Tide Tables");
+  g_assert_cmpstr (member_str (json_node_get_object (unlinked), "title"), ==, "Tide Tables");
+  mentions = member_array (json_node_get_object (unlinked), "mentions");
+  g_assert_cmpuint (json_array_get_length (mentions), ==, 1);
+  g_assert_cmpstr (member_str (element (mentions, 0), "source"), ==, "Log");
+  g_assert_cmpstr (member_str (element (mentions, 0), "text"), ==, "Checked the tide tables.");
+
+  r = run (cli, "link-mentions", "tide tables");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Linked 1 mention of “Tide Tables” in 1 note\n");
+  g_clear_pointer (&r, run_free);
+  {
+    g_autofree char *shown = show_note (cli, "Log");
+    g_assert_cmpstr (shown, ==, "Checked the [[Tide Tables|tide tables]].\n\n"
+                                "`Tide Tables` in code.\n\nTide tablesque is not it.\n");
+  }
+  none = run_json (cli, "unlinked", "Tide Tables");
+  g_assert_cmpuint (json_array_get_length (member_array (json_node_get_object (none), "mentions")), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1255,6 +1287,7 @@ main (int    argc,
 
   CLI_TEST ("/cli/trash-hubs-orphans", test_trash_hubs_orphans);
   CLI_TEST ("/cli/alias-unalias", test_alias_unalias);
+  CLI_TEST ("/cli/unlinked-and-link-mentions", test_unlinked_and_link_mentions);
 
   return g_test_run ();
 }

@@ -554,6 +554,77 @@ test_aliases (Fixture       *f,
   g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_unlinked_mentions (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SlipNote) ada = write_note (f, "Ada Lovelace", "I mention Ada Lovelace myself", NULL);
+  g_autoptr(SlipNote) src = write_note (f, "Src",
+                                         "I read about ada lovelace today, and Ada Lovelace again",
+                                         "Ada Lovelaces is not her",
+                                         "`Ada Lovelace` in code",
+                                         "see https://example.org/Ada Lovelace",
+                                         "[[Ada Lovelace]] and Ada Lovelace: linked already",
+                                         "[Ada Lovelace](Other.md) is a link label",
+                                         "The Countess wrote notes",
+                                         NULL);
+  g_autoptr(SlipBlock) code = slip_block_new (SLIP_BLOCK_CODE, 0, "Ada Lovelace");
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  SlipUnlinked *m;
+  guint n_notes = 0;
+
+  g_assert_true (slip_store_insert_block (f->store, src->id, 0, code, NULL));
+  g_assert_true (slip_store_add_alias (f->store, ada->id, "Countess", NULL));
+
+  mentions = slip_links_unlinked (f->store, ada->id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 3);
+  m = mentions->pdata[0];
+  g_assert_cmpstr (m->source_title, ==, "Src");
+  g_assert_cmpstr (m->matched, ==, "ada lovelace");
+  g_assert_cmpuint (m->start, ==, 13);
+  g_assert_cmpuint (m->end, ==, 25);
+  g_assert_cmpstr (((SlipUnlinked *) mentions->pdata[1])->matched, ==, "Ada Lovelace");
+  g_assert_cmpstr (((SlipUnlinked *) mentions->pdata[2])->matched, ==, "Countess");
+
+  /* Link exactly the first occurrence: its case differs, so it keeps it. */
+  g_assert_true (slip_links_link_mention (f->store, ada->id, m->block_id, m->start, m->end, &error));
+  g_assert_no_error (error);
+  body = body_of (f, src);
+  g_assert_cmpstr (body, ==,
+                   "Ada Lovelace\n"
+                   "I read about [[Ada Lovelace|ada lovelace]] today, and Ada Lovelace again\n"
+                   "Ada Lovelaces is not her\n"
+                   "`Ada Lovelace` in code\n"
+                   "see https://example.org/Ada Lovelace\n"
+                   "[[Ada Lovelace]] and Ada Lovelace: linked already\n"
+                   "[Ada Lovelace](Other.md) is a link label\n"
+                   "The Countess wrote notes");
+
+  /* That block links now, so its other occurrence is not listed; a stale
+   * position is refused. */
+  after = slip_links_unlinked (f->store, ada->id, 0, NULL);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_false (slip_links_link_mention (f->store, ada->id, m->block_id, m->start, m->end, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (slip_links_link_all_mentions (f->store, ada->id, &n_notes, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notes, ==, 1);
+  rest = slip_links_unlinked (f->store, ada->id, 0, NULL);
+  g_assert_cmpuint (rest->len, ==, 0);
+  g_free (body);
+  body = body_of (f, src);
+  g_assert_nonnull (strstr (body, "The [[Ada Lovelace|Countess]] wrote notes"));
+  g_assert_nonnull (strstr (body, "`Ada Lovelace` in code"));
+  assert_counts (f, ada, 1, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,6 +645,7 @@ main (int    argc,
   FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);
   FIXTURE_TEST ("/links/hubs-and-orphans", test_hubs_and_orphans);
   FIXTURE_TEST ("/links/aliases", test_aliases);
+  FIXTURE_TEST ("/links/unlinked-mentions", test_unlinked_mentions);
 
   return g_test_run ();
 }

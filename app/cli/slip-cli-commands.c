@@ -443,6 +443,81 @@ cmd_unalias (SlipCliContext  *ctx,
   return TRUE;
 }
 
+static gboolean
+cmd_unlinked (SlipCliContext  *ctx,
+              GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (ctx->store, ctx->args[0], error);
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (note == NULL)
+    return FALSE;
+  mentions = slip_links_unlinked (ctx->store, note->id, 0, error);
+  if (mentions == NULL)
+    return FALSE;
+
+  if (!ctx->json)
+    {
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          SlipUnlinked *m = g_ptr_array_index (mentions, i);
+          g_autofree char *flat = g_strdelimit (g_strdup (m->block_text), "\n", ' ');
+
+          fprintf (ctx->out, "%s\t%s\n", m->source_title, flat);
+        }
+      return TRUE;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, note->title);
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      SlipUnlinked *m = g_ptr_array_index (mentions, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, m->source_title);
+      json_builder_set_member_name (builder, "block");
+      json_builder_add_string_value (builder, m->block_uuid);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, m->block_text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return print_json (ctx, root, error);
+}
+
+static gboolean
+cmd_link_mentions (SlipCliContext  *ctx,
+                   GError         **error)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (ctx->store, ctx->args[0], error);
+  g_autoptr(GError) local_error = NULL;
+  guint n_notes = 0, n;
+
+  if (note == NULL)
+    return FALSE;
+  n = slip_links_link_all_mentions (ctx->store, note->id, &n_notes, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE,
+                                  "Linked %u mention of “%s”",
+                                  "Linked %u mentions of “%s”", n), n, note->title);
+  fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE, " in %u note\n", " in %u notes\n", n_notes), n_notes);
+  return TRUE;
+}
+
 static const SlipCliCommand commands[] = {
   { "add", "TITLE", N_("Create TITLE, or replace its text, from Markdown on standard input"), 1, 1, FALSE, cmd_add },
   { "show", "TITLE", N_("Print the note as Markdown"), 1, 1, FALSE, cmd_show },
@@ -452,6 +527,8 @@ static const SlipCliCommand commands[] = {
   { "rename", "OLD NEW", N_("Rename a note and rewrite every link to it"), 2, 2, FALSE, cmd_rename },
   { "delete", "TITLE", N_("Move a note to the trash; links to it wait for a note of that title"), 1, 1, FALSE, cmd_delete },
   { "restore", "TITLE", N_("Take a note out of the trash, with its links"), 1, 1, FALSE, cmd_restore },
+  { "unlinked", "TITLE", N_("Where other notes name TITLE without linking to it"), 1, 1, TRUE, cmd_unlinked },
+  { "link-mentions", "TITLE", N_("Turn every unlinked mention of TITLE into a link"), 1, 1, FALSE, cmd_link_mentions },
   { "alias", "TITLE ALIAS", N_("Give a note another name: [[ALIAS]] links to it"), 2, 2, FALSE, cmd_alias },
   { "unalias", "TITLE ALIAS", N_("Take an alias away; links written with it wait for a note of that name"), 2, 2, FALSE, cmd_unalias },
   { "hubs", "[--limit N]", N_("The most linked notes, with how many notes link to each"), 0, 0, TRUE, cmd_hubs, TRUE },

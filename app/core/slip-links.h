@@ -38,6 +38,18 @@ typedef struct {
   char          *block_uuid;
 } SlipOutgoing;
 
+/* A place in another note that names a note without linking to it. */
+typedef struct {
+  gint64  source_id;
+  char   *source_title;
+  gint64  block_id;
+  char   *block_uuid;
+  char   *block_text;
+  guint   start;      /* byte range of the name in the block's text */
+  guint   end;
+  char   *matched;    /* the name as written there */
+} SlipUnlinked;
+
 /* A note with its backlink counts. */
 typedef struct {
   gint64  id;
@@ -48,6 +60,7 @@ typedef struct {
 
 void        slip_mention_free          (SlipMention   *mention);
 void        slip_hub_free              (SlipHub       *hub);
+void        slip_unlinked_free         (SlipUnlinked  *mention);
 void        slip_outgoing_free         (SlipOutgoing  *outgoing);
 
 /* Backlinks of @note_id: edges from other notes. *@n_notes distinct source
@@ -88,6 +101,29 @@ GPtrArray  *slip_links_orphans         (SlipStore     *store,
                                         guint          offset,
                                         guint          limit,
                                         GError       **error);
+/* Unlinked mentions of @note_id: its title or an alias as whole words
+ * (any case) in other notes' blocks, outside links, URLs and code, in
+ * blocks that do not link to it (GPtrArray of SlipUnlinked). Found through
+ * the full-text index. @limit 0 means all. */
+GPtrArray  *slip_links_unlinked        (SlipStore     *store,
+                                        gint64         note_id,
+                                        guint          limit,
+                                        GError       **error);
+/* Turns exactly the unlinked mention [@start, @end) of @block_id into
+ * [[Title]] ([[Title|as written]] when it was written otherwise), in one
+ * transaction; nothing else in the block changes. */
+gboolean    slip_links_link_mention    (SlipStore     *store,
+                                        gint64         note_id,
+                                        gint64         block_id,
+                                        guint          start,
+                                        guint          end,
+                                        GError       **error);
+/* Links every unlinked mention of @note_id in one transaction; returns how
+ * many (and in how many notes, *@n_notes). */
+guint       slip_links_link_all_mentions (SlipStore   *store,
+                                          gint64       note_id,
+                                          guint       *n_notes,
+                                          GError     **error);
 /* Outgoing links of @note_id in block order (GPtrArray of SlipOutgoing). */
 GPtrArray  *slip_links_outgoing        (SlipStore     *store,
                                         gint64         note_id,
@@ -106,5 +142,6 @@ char      **slip_links_dump            (SlipStore     *store,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipMention, slip_mention_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipOutgoing, slip_outgoing_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipHub, slip_hub_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipUnlinked, slip_unlinked_free)
 
 G_END_DECLS
