@@ -445,6 +445,248 @@ test_activate (Fixture       *f,
   shown_destroy (&shown);
 }
 
+/* Unlinked mentions */
+
+/* Iterates the main loop until @text is shown or two seconds passed (the
+ * unlinked mentions are read a moment after the note is shown). */
+static void
+wait_for_label (SlipMentionsPanel *panel,
+                const char        *text)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (2000, timed_out_cb, &timed_out);
+
+  while (!shows_label (panel, text) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  drain_main_loop ();
+  g_assert_true (shows_label (panel, text));
+}
+
+static GtkWidget *
+find_toggle (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Link button of the mention whose block reads @text */
+static GtkWidget *
+link_button_for (SlipMentionsPanel *panel,
+                 const char        *text)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (panel), "slip-link-mention", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *label = gtk_widget_get_prev_sibling (g_ptr_array_index (buttons, i));
+
+      if (SLIP_IS_MARKDOWN_LABEL (label) &&
+          g_strcmp0 (slip_markdown_label_get_text (SLIP_MARKDOWN_LABEL (label)), text) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+  return NULL;
+}
+
+typedef struct {
+  guint   n_calls;
+  gint64  block_id;
+  char   *old_text;
+  guint   n;
+} Linked;
+
+static void
+on_linked (SlipMentionsPanel *panel,
+           gint64             block_id,
+           const char        *old_text,
+           Linked            *linked)
+{
+  linked->n_calls++;
+  linked->block_id = block_id;
+  g_free (linked->old_text);
+  linked->old_text = g_strdup (old_text);
+}
+
+static void
+on_linked_all (SlipMentionsPanel *panel,
+               guint              n,
+               Linked            *linked)
+{
+  linked->n_calls++;
+  linked->n = n;
+}
+
+static void
+on_error (SlipMentionsPanel *panel,
+          const char        *message,
+          gpointer           user_data)
+{
+  g_error ("unexpected error signal: %s", message);
+}
+
+static char *
+block_text (Fixture *f,
+            gint64   note_id,
+            guint    index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = slip_store_get_blocks (f->store, note_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (index, <, blocks->len);
+  return g_strdup (((SlipBlock *) g_ptr_array_index (blocks, index))->text);
+}
+
+static void
+test_unlinked_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "Alpha", blocks_of ("Met the Hub today", "code: `Hub`", NULL));
+  g_autoptr(SlipNote) b = write_note (f, "Beta", blocks_of ("a hub, and [[Hub]] linked", "the hub again", NULL));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *toggle;
+  Shown shown = show_panel (f);
+
+  slip_mentions_panel_set_note (shown.panel, hub->id);
+  drain_main_loop ();
+  /* collapsed, with the count (code and the linking block do not count) */
+  wait_for_label (shown.panel, "Unlinked mentions (2)");
+  g_assert_true (shows_label (shown.panel, "1 note · 1 mention"));
+  g_assert_cmpuint (slip_mentions_panel_get_n_unlinked (shown.panel), ==, 2);
+  collect_buttons (GTK_WIDGET (shown.panel), "slip-link-mention", buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+  g_assert_false (shows_label (shown.panel, "Met the Hub today"));
+
+  toggle = find_toggle (GTK_WIDGET (shown.panel));
+  g_assert_nonnull (toggle);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  wait_for_label (shown.panel, "Met the Hub today");   /* the revealer's animation */
+  collect_buttons (GTK_WIDGET (shown.panel), "slip-link-mention", buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_true (shows_label (shown.panel, "Met the Hub today"));
+  g_assert_true (shows_label (shown.panel, "the hub again"));
+  g_assert_false (shows_label (shown.panel, "code: Hub"));
+  g_assert_true (shows_label (shown.panel, "Alpha"));
+  g_assert_cmpstr (gtk_button_get_label (g_ptr_array_index (buttons, 0)), ==, "Link");
+
+  /* another note starts naming the hub: counted after a moment */
+  slip_note_free (write_note (f, "Gamma", blocks_of ("Hub, once more", NULL)));
+  drain_main_loop ();
+  wait_for_label (shown.panel, "Unlinked mentions (3)");
+  g_assert_true (shows_label (shown.panel, "Hub, once more"));
+
+  shown_destroy (&shown);
+}
+
+static void
+test_unlinked_link (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "Alpha", blocks_of ("Met the hub today", "code: `Hub`", NULL));
+  g_autoptr(SlipNote) b = write_note (f, "Beta", blocks_of ("the Hub again", NULL));
+  g_autoptr(SlipBlock) block = NULL;
+  g_autofree char *t0 = NULL;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  GtkWidget *button;
+  Linked linked = { 0 };
+  Shown shown = show_panel (f);
+
+  g_signal_connect (shown.panel, "linked", G_CALLBACK (on_linked), &linked);
+  g_signal_connect (shown.panel, "error", G_CALLBACK (on_error), NULL);
+  slip_mentions_panel_set_note (shown.panel, hub->id);
+  drain_main_loop ();
+  wait_for_label (shown.panel, "Unlinked mentions (2)");
+  g_assert_true (shows_label (shown.panel, "No linked mentions"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (shown.panel))), TRUE);
+  wait_for_label (shown.panel, "Met the hub today");
+
+  button = link_button_for (shown.panel, "Met the hub today");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  drain_main_loop ();
+
+  /* exactly that occurrence, as written */
+  t0 = block_text (f, a->id, 0);
+  t1 = block_text (f, a->id, 1);
+  t2 = block_text (f, b->id, 0);
+  g_assert_cmpstr (t0, ==, "Met the [[Hub|hub]] today");
+  g_assert_cmpstr (t1, ==, "code: `Hub`");
+  g_assert_cmpstr (t2, ==, "the Hub again");
+  g_assert_cmpuint (linked.n_calls, ==, 1);
+  g_assert_cmpstr (linked.old_text, ==, "Met the hub today");
+  block = slip_store_get_block (f->store, linked.block_id, NULL);
+  g_assert_nonnull (block);
+  g_assert_cmpint (block->note_id, ==, a->id);
+
+  /* it moved to the linked mentions */
+  g_assert_true (shows_label (shown.panel, "Unlinked mentions (1)"));
+  g_assert_true (shows_label (shown.panel, "1 note · 1 mention"));
+  g_assert_null (link_button_for (shown.panel, "Met the hub today"));
+  g_assert_nonnull (link_button_for (shown.panel, "the Hub again"));
+
+  g_free (linked.old_text);
+  shown_destroy (&shown);
+}
+
+static void
+test_unlinked_link_all (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "Alpha", blocks_of ("Met the Hub today", "code: `Hub`", NULL));
+  g_autoptr(SlipNote) b = write_note (f, "Beta", blocks_of ("the Hub again", NULL));
+  g_autofree char *t0 = NULL;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *link_all = NULL;
+  Linked linked = { 0 };
+  Shown shown = show_panel (f);
+
+  g_signal_connect (shown.panel, "linked-all", G_CALLBACK (on_linked_all), &linked);
+  g_signal_connect (shown.panel, "error", G_CALLBACK (on_error), NULL);
+  slip_mentions_panel_set_note (shown.panel, hub->id);
+  drain_main_loop ();
+  wait_for_label (shown.panel, "Unlinked mentions (2)");
+
+  collect_buttons (GTK_WIDGET (shown.panel), NULL, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (GTK_IS_BUTTON (g_ptr_array_index (buttons, i)) &&
+        g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Link all") == 0)
+      link_all = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (link_all);
+  g_assert_true (gtk_widget_get_sensitive (link_all));
+  g_signal_emit_by_name (link_all, "clicked");
+  drain_main_loop ();
+
+  g_assert_cmpuint (linked.n_calls, ==, 1);
+  g_assert_cmpuint (linked.n, ==, 2);
+  t0 = block_text (f, a->id, 0);
+  t1 = block_text (f, a->id, 1);
+  t2 = block_text (f, b->id, 0);
+  g_assert_cmpstr (t0, ==, "Met the [[Hub]] today");
+  g_assert_cmpstr (t1, ==, "code: `Hub`");
+  g_assert_cmpstr (t2, ==, "the [[Hub]] again");
+  g_assert_true (shows_label (shown.panel, "Unlinked mentions (0)"));
+  g_assert_true (shows_label (shown.panel, "2 notes · 2 mentions"));
+  g_assert_false (gtk_widget_get_sensitive (link_all));
+
+  shown_destroy (&shown);
+}
+
 #define HUB_SOURCES 30000
 #define BATCH 2000
 
@@ -575,6 +817,9 @@ main (int   argc,
   FIXTURE_TEST ("/mentions-panel/groups", test_groups);
   FIXTURE_TEST ("/mentions-panel/live-updates", test_live_updates);
   FIXTURE_TEST ("/mentions-panel/activate", test_activate);
+  FIXTURE_TEST ("/mentions-panel/unlinked-rows", test_unlinked_rows);
+  FIXTURE_TEST ("/mentions-panel/unlinked-link", test_unlinked_link);
+  FIXTURE_TEST ("/mentions-panel/unlinked-link-all", test_unlinked_link_all);
   FIXTURE_TEST ("/mentions-panel/hub-open-time", test_hub_open_time);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "slip-journal.h"
+#include "slip-links.h"
 #include "slip-note-item.h"
 #include "slip-note-list.h"
 #include "slip-sidebar.h"
@@ -543,6 +544,303 @@ test_large (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&all));
 }
 
+/* Most linked, orphans and trash */
+
+/* Writes @title with one block of @text. */
+static void
+write_text (Fixture    *f,
+            const char *title,
+            const char *text)
+{
+  g_autoptr(GPtrArray) blocks = blocks_of (text, NULL);
+  g_autoptr(SlipNote) note = slip_store_write_note (f->store, title, blocks, NULL, NULL);
+
+  g_assert_nonnull (note);
+}
+
+static gint64
+note_id (Fixture    *f,
+         const char *title)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (f->store, title, NULL);
+
+  return note != NULL ? note->id : 0;
+}
+
+static void
+test_hubs (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SlipNoteList) hubs = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_text (f, "Mid", "middle");
+  write_text (f, "Low", "low");
+  write_text (f, "Hub", "see [[Mid]] and [[Low]]");
+  write_text (f, "A", "[[Hub]] [[Hub]] [[Mid]]");
+  write_text (f, "B", "[[Hub]] [[Mid]]");
+  write_text (f, "C", "[[Hub]]");
+
+  hubs = slip_note_list_new (f->store, SLIP_NOTE_LIST_HUBS);
+  drain_main_loop ();
+  expected = slip_links_hubs (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hubs)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      SlipHub *hub = g_ptr_array_index (expected, i);
+      g_autoptr(SlipNoteItem) item = g_list_model_get_item (G_LIST_MODEL (hubs), i);
+
+      g_assert_cmpint (slip_note_item_get_id (item), ==, hub->id);
+      g_assert_cmpuint (slip_note_item_get_count (item), ==, hub->notes);
+    }
+  /* Distinct linking notes: Hub 3 (A twice counts once), Mid 3, Low 1. */
+  {
+    g_autoptr(SlipNoteItem) last = g_list_model_get_item (G_LIST_MODEL (hubs), 2);
+    g_autoptr(SlipNoteItem) first = g_list_model_get_item (G_LIST_MODEL (hubs), 0);
+
+    g_assert_cmpstr (slip_note_item_get_title (last), ==, "Low");
+    g_assert_cmpuint (slip_note_item_get_count (last), ==, 1);
+    g_assert_cmpuint (slip_note_item_get_count (first), ==, 3);
+  }
+
+  /* A new link moves Low up, after the idle. */
+  write_text (f, "D", "[[Low]]");
+  write_text (f, "E", "[[Low]]");
+  write_text (f, "F", "[[Low]]");
+  write_text (f, "G", "[[Low]]");
+  drain_main_loop ();
+  {
+    g_autoptr(SlipNoteItem) first = g_list_model_get_item (G_LIST_MODEL (hubs), 0);
+
+    g_assert_cmpstr (slip_note_item_get_title (first), ==, "Low");
+    g_assert_cmpuint (slip_note_item_get_count (first), ==, 5);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&hubs));
+}
+
+static void
+test_hubs_paging (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SlipNoteList) hubs = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  write_many_notes (f->store, "Target", 250);
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (text, "[[Target %u]] ", i);
+  write_text (f, "Source", text->str);
+
+  hubs = slip_note_list_new (f->store, SLIP_NOTE_LIST_HUBS);
+  /* One page known at first, more as the last rows are asked for. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hubs)), ==, 100);
+  for (guint round = 0; round < 5; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (hubs));
+      g_autoptr(SlipNoteItem) item = g_list_model_get_item (G_LIST_MODEL (hubs), n - 1);
+      drain_main_loop ();
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hubs)), ==, 250);
+
+  g_assert_finalize_object (g_steal_pointer (&hubs));
+}
+
+static void
+test_orphans (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SlipNoteList) orphans = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_text (f, "Linked", "nothing");
+  write_text (f, "Linker", "[[Linked]]");
+  write_text (f, "Lonely", "alone");
+  write_text (f, "Alone too", "also alone");
+  write_text (f, "2026-11-21", "a day");
+
+  orphans = slip_note_list_new (f->store, SLIP_NOTE_LIST_ORPHANS);
+  expected = slip_links_orphans (f->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orphans)), ==, 2);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      SlipNote *note = g_ptr_array_index (expected, i);
+      g_assert_cmpint (item_id_at (G_LIST_MODEL (orphans), i), ==, note->id);
+    }
+  g_assert_cmpint (item_id_at (G_LIST_MODEL (orphans), 0), ==, note_id (f, "Alone too"));
+
+  /* Linking it somewhere takes it off the list. */
+  write_text (f, "Lonely", "[[Linked]]");
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (orphans)), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&orphans));
+}
+
+static void
+error_cb (SlipSidebar *sidebar,
+          const char  *message,
+          char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *tooltip,
+                      guint       index)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint seen = 0;
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0 &&
+        gtk_widget_get_mapped (buttons->pdata[i]) && seen++ == index)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_trash (Fixture       *f,
+            gconstpointer  data)
+{
+  SlipSidebar *sidebar = slip_sidebar_new (f->store);
+  g_autoptr(SlipNoteList) all = slip_note_list_new (f->store, SLIP_NOTE_LIST_ALL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *error_message = NULL;
+  GtkWindow *window;
+  GtkWidget *trash_view;
+  GListModel *trash;
+  gint64 target, gone, opened = 0;
+  guint n_notes = 0, n_links = 0;
+
+  write_text (f, "Target", "the target");
+  write_text (f, "Source", "to [[Target]]");
+  write_text (f, "Gone", "soon gone");
+  target = note_id (f, "Target");
+  gone = note_id (f, "Gone");
+  g_assert_true (slip_store_trash_note (f->store, gone, &error));
+  g_assert_true (slip_store_trash_note (f->store, target, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (sidebar, "error", G_CALLBACK (error_cb), &error_message);
+  g_signal_connect (sidebar, "open-note", G_CALLBACK (open_note_cb), &opened);
+  window = window_with_sidebar (sidebar);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 4)),
+                                TRUE);
+  drain_main_loop ();
+  trash_view = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, 4);
+  g_assert_true (gtk_widget_get_mapped (trash_view));
+  trash = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (trash_view)));
+
+  /* Most recently trashed first. */
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 2);
+  g_assert_cmpint (item_id_at (trash, 0), ==, target);
+  g_assert_cmpint (item_id_at (trash, 1), ==, gone);
+  g_assert_nonnull (find_label (GTK_WIDGET (sidebar), "Target"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 1);
+
+  /* Activating a trashed note opens nothing. */
+  gtk_widget_activate_action (trash_view, "list.activate-item", "u", 0);
+  g_assert_cmpint (opened, ==, 0);
+
+  /* Restore: back among all notes, with its backlinks. */
+  click (find_button_labelled (GTK_WIDGET (sidebar), "Restore", 0));
+  drain_main_loop ();
+  g_assert_null (error_message);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 2);
+  g_assert_true (slip_links_count_backlinks (f->store, target, &n_notes, &n_links, &error));
+  g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_cmpuint (n_links, ==, 1);
+
+  /* Delete forever asks first; cancelling keeps the note. */
+  click (find_button_labelled (GTK_WIDGET (sidebar), "Delete Forever", 0));
+  drain_main_loop ();
+  g_assert_nonnull (find_dialog ());
+  adw_message_dialog_response (find_dialog (), "cancel");
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  click (find_button_labelled (GTK_WIDGET (sidebar), "Delete Forever", 0));
+  drain_main_loop ();
+  adw_message_dialog_response (find_dialog (), "delete");
+  drain_main_loop ();
+  g_assert_null (error_message);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 0);
+  {
+    g_autoptr(GError) missing = NULL;
+    g_autoptr(SlipNote) note = slip_store_get_note (f->store, gone, &missing);
+
+    g_assert_null (note);
+    g_assert_error (missing, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND);
+  }
+  g_assert_null (slip_store_lookup_trashed (f->store, "Gone", NULL));
+  g_assert_false (gtk_widget_get_mapped (trash_view));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&all));
+}
+
+static void
+test_trash_restore_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  SlipSidebar *sidebar = slip_sidebar_new (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *error_message = NULL;
+  GtkWindow *window;
+  GListModel *trash;
+
+  write_text (f, "Taken", "the first");
+  g_assert_true (slip_store_trash_note (f->store, note_id (f, "Taken"), &error));
+  write_text (f, "Taken", "the second");
+
+  g_signal_connect (sidebar, "error", G_CALLBACK (error_cb), &error_message);
+  window = window_with_sidebar (sidebar);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 4)),
+                                TRUE);
+  drain_main_loop ();
+  trash = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (sidebar),
+                                                                              GTK_TYPE_LIST_VIEW, 4))));
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  click (find_button_labelled (GTK_WIDGET (sidebar), "Restore", 0));
+  drain_main_loop ();
+  g_assert_nonnull (error_message);
+  g_assert_true (g_str_has_prefix (error_message, "Cannot restore “Taken”: "));
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +860,11 @@ main (int   argc,
   FIXTURE_TEST ("/sidebar/list/refresh", test_refresh);
   FIXTURE_TEST ("/sidebar/widget/activate", test_sidebar_activate);
   FIXTURE_TEST ("/sidebar/widget/empty", test_sidebar_empty);
+  FIXTURE_TEST ("/sidebar/list/hubs", test_hubs);
+  FIXTURE_TEST ("/sidebar/list/hubs-paging", test_hubs_paging);
+  FIXTURE_TEST ("/sidebar/list/orphans", test_orphans);
+  FIXTURE_TEST ("/sidebar/widget/trash", test_trash);
+  FIXTURE_TEST ("/sidebar/widget/trash-restore-refused", test_trash_restore_refused);
   FIXTURE_TEST ("/sidebar/list/100k", test_large);
 
   return g_test_run ();

@@ -213,12 +213,16 @@ slip_links_unlinked (SlipStore  *store,
         continue;
 
       stmt = slip_store_prepare (store,
+                                 /* CROSS JOIN keeps the full-text match the outer
+                                  * loop: the other way round, SQLite would run
+                                  * the match once per block of the vault. */
                                  "SELECT b.id, b.note_id, n.title, b.uuid, b.text FROM blocks_fts f"
-                                 " JOIN blocks b ON b.id = f.rowid"
-                                 " JOIN notes n ON n.id = b.note_id"
+                                 " CROSS JOIN blocks b ON b.id = f.rowid"
+                                 " CROSS JOIN notes n ON n.id = b.note_id"
                                  " WHERE blocks_fts MATCH ?1 AND b.note_id != ?2"
                                  " AND n.trashed IS NULL AND b.kind != 'code'"
-                                 " AND NOT EXISTS (SELECT 1 FROM links l"
+                                 /* By block: a hub's target range is huge. */
+                                 " AND NOT EXISTS (SELECT 1 FROM links l INDEXED BY links_by_block"
                                  "                 WHERE l.block_id = b.id AND l.target_id = ?2)"
                                  " ORDER BY b.note_id DESC, b.position", error);
       if (stmt == NULL)

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "slip-links.h"
 #include "slip-markdown-label.h"
 #include "slip-mention-groups.h"
 #include "slip-mentions-panel.h"
@@ -30,11 +31,25 @@ struct _SlipMentionsPanel
   SlipStore         *store;
   SlipMentionGroups *groups;
 
+  /* Unlinked mentions: read a moment after the note is shown (never before
+   * its first frame) and again, coalesced, after the store changes; their
+   * rows are built only while the section is expanded. */
+  GPtrArray         *unlinked;          /* SlipUnlinked, NULL until read */
+  guint              unlinked_id;       /* pending read */
+  gboolean           unlinked_stale;    /* rows behind self->unlinked */
+
   /* Template children */
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkGridView       *grid_view;
   AdwStatusPage     *status_page;
+  GtkWidget         *unlinked_section;
+  GtkToggleButton   *unlinked_toggle;
+  GtkImage          *unlinked_arrow;
+  GtkLabel          *unlinked_label;
+  GtkWidget         *link_all_button;
+  GtkRevealer       *unlinked_revealer;
+  GtkListBox        *unlinked_list;
 };
 
 G_DEFINE_FINAL_TYPE (SlipMentionsPanel, slip_mentions_panel, GTK_TYPE_WIDGET)
@@ -51,10 +66,23 @@ static GParamSpec *properties[N_PROPS];
 enum {
   ACTIVATE_MENTION,
   OPEN_NOTE,
+  LINKED,
+  LINKED_ALL,
+  ERROR,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+#define UNLINKED_LIMIT 200
+/* slip_links_unlinked() reads every block that names the note, links
+ * included: for a hub that is minutes. Past this many linked mentions it
+ * runs only when the user expands the section. */
+#define UNLINKED_AUTO_MAX_LINKED 1000
+/* long enough for a note's first frame to paint before the query runs */
+#define UNLINKED_FIRST_DELAY_MS 120
+/* a burst of saves is one query */
+#define UNLINKED_CHANGE_DELAY_MS 250
 
 static void
 slip_mentions_panel_update_header (SlipMentionsPanel *self)
@@ -86,6 +114,10 @@ slip_mentions_panel_update_header (SlipMentionsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
+static void queue_unlinked       (SlipMentionsPanel *self,
+                                  guint              delay_ms);
+static void update_unlinked_rows (SlipMentionsPanel *self);
+
 static void
 on_groups_changed (SlipMentionsPanel *self)
 {
@@ -98,6 +130,14 @@ on_groups_note_changed (SlipMentionsPanel *self)
 {
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view)), 0);
   slip_mentions_panel_update_header (self);
+  /* the unlinked mentions of the last note no longer apply */
+  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
+  self->unlinked_stale = TRUE;
+  gtk_widget_set_visible (self->unlinked_section, slip_mention_groups_get_note (self->groups) > 0);
+  gtk_label_set_label (self->unlinked_label, _("Unlinked mentions"));
+  gtk_widget_set_sensitive (self->link_all_button, FALSE);
+  update_unlinked_rows (self);
+  queue_unlinked (self, UNLINKED_FIRST_DELAY_MS);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
@@ -299,6 +339,259 @@ on_list_activate (SlipMentionsPanel *self,
     g_signal_emit (self, signals[OPEN_NOTE], 0, slip_mention_group_get_note_id (group));
 }
 
+/* Unlinked mentions */
+
+
+typedef struct {
+  gint64 block_id;
+  guint  start;
+  guint  end;
+} UnlinkedRef;
+
+static void
+on_link_clicked (GtkButton *button)
+{
+  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                          SLIP_TYPE_MENTIONS_PANEL));
+  UnlinkedRef *ref = g_object_get_data (G_OBJECT (button), "unlinked");
+
+  if (self != NULL && ref != NULL)
+    slip_mentions_panel_link_mention (self, ref->block_id, ref->start, ref->end);
+}
+
+static GtkWidget *
+unlinked_row_new (SlipUnlinked *mention)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *source = gtk_label_new (mention->source_title);
+  GtkWidget *text = slip_markdown_label_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Link"));
+  SlipTextRange range = { mention->start, mention->end };
+  UnlinkedRef ref = { mention->block_id, mention->start, mention->end };
+  g_autofree char *markup = slip_markdown_label_markup (mention->block_text, SLIP_BLOCK_PARAGRAPH,
+                                                        &range, 1, 240);
+  g_autofree char *plain = slip_markdown_label_plain (mention->block_text, SLIP_BLOCK_PARAGRAPH);
+  g_autofree char *tooltip = g_strdup_printf (_("Turn “%s” into a link"), mention->matched);
+
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (source, "caption");
+  gtk_widget_add_css_class (source, "dim-label");
+
+  slip_markdown_label_set_markup (SLIP_MARKDOWN_LABEL (text), markup);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (text, "slip-unlinked-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mention->source_title,
+                                  -1);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "slip-link-mention");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link this mention"),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "unlinked", g_memdup2 (&ref, sizeof ref), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), NULL);
+
+  gtk_box_append (GTK_BOX (line), text);
+  gtk_box_append (GTK_BOX (line), button);
+  gtk_box_append (GTK_BOX (box), source);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  return box;
+}
+
+/* Rows only while expanded: a collapsed section costs one query. */
+static void
+update_unlinked_rows (SlipMentionsPanel *self)
+{
+  GtkWidget *child;
+
+  if (!self->unlinked_stale || !gtk_revealer_get_reveal_child (self->unlinked_revealer))
+    return;
+  self->unlinked_stale = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unlinked_list))) != NULL)
+    gtk_list_box_remove (self->unlinked_list, child);
+  for (guint i = 0; self->unlinked != NULL && i < self->unlinked->len; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                                  unlinked_row_new (g_ptr_array_index (self->unlinked, i)));
+      gtk_list_box_append (self->unlinked_list, row);
+    }
+}
+
+static void
+update_unlinked_header (SlipMentionsPanel *self)
+{
+  guint n = self->unlinked != NULL ? self->unlinked->len : 0;
+  g_autofree char *label = NULL;
+
+  if (self->unlinked == NULL)
+    label = g_strdup (_("Unlinked mentions"));
+  else if (n >= UNLINKED_LIMIT)
+    /* Translators: the number of unlinked mentions shown, when there are more */
+    label = g_strdup_printf (_("Unlinked mentions (%u+)"), n);
+  else
+    label = g_strdup_printf (_("Unlinked mentions (%u)"), n);
+  gtk_label_set_label (self->unlinked_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unlinked_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_set_sensitive (self->link_all_button, n > 0);
+}
+
+/* One query, then the header (and the rows when shown). */
+static void
+read_unlinked (SlipMentionsPanel *self)
+{
+  gint64 note_id = slip_mention_groups_get_note (self->groups);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->unlinked_id, g_source_remove);
+  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
+  self->unlinked_stale = TRUE;
+  if (note_id > 0)
+    {
+      self->unlinked = slip_links_unlinked (self->store, note_id, UNLINKED_LIMIT, &error);
+      if (self->unlinked == NULL)
+        {
+          g_warning ("Could not read the unlinked mentions of note %" G_GINT64_FORMAT ": %s",
+                     note_id, error->message);
+          g_signal_emit (self, signals[ERROR], 0, error->message);
+        }
+    }
+  update_unlinked_header (self);
+  update_unlinked_rows (self);
+}
+
+static gboolean
+read_unlinked_cb (gpointer user_data)
+{
+  SlipMentionsPanel *self = user_data;
+
+  self->unlinked_id = 0;
+  if (slip_mention_groups_get_n_mentions (self->groups) > UNLINKED_AUTO_MAX_LINKED &&
+      !gtk_revealer_get_reveal_child (self->unlinked_revealer))
+    {
+      g_clear_pointer (&self->unlinked, g_ptr_array_unref);
+      self->unlinked_stale = TRUE;
+      update_unlinked_header (self);
+      return G_SOURCE_REMOVE;
+    }
+  read_unlinked (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A timeout rather than an idle: an idle would run before the frame a
+ * newly shown hub is waiting for. A pending read is not pushed back. */
+static void
+queue_unlinked (SlipMentionsPanel *self,
+                guint              delay_ms)
+{
+  if (self->unlinked_id == 0)
+    self->unlinked_id = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, read_unlinked_cb, self, NULL);
+}
+
+/* Any note's text may start or stop naming the shown note. */
+static void
+on_store_changed (SlipMentionsPanel *self,
+                  gint64             note_id)
+{
+  if (slip_mention_groups_get_note (self->groups) > 0)
+    queue_unlinked (self, UNLINKED_CHANGE_DELAY_MS);
+}
+
+static void
+on_unlinked_toggled (SlipMentionsPanel *self)
+{
+  gboolean expanded = gtk_toggle_button_get_active (self->unlinked_toggle);
+
+  gtk_image_set_from_icon_name (self->unlinked_arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->unlinked_toggle),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded,
+                               -1);
+  gtk_revealer_set_reveal_child (self->unlinked_revealer, expanded);
+  if (expanded && self->unlinked == NULL && slip_mention_groups_get_note (self->groups) > 0)
+    read_unlinked (self);
+  else
+    update_unlinked_rows (self);
+}
+
+static void
+on_link_all_clicked (SlipMentionsPanel *self)
+{
+  gint64 note_id = slip_mention_groups_get_note (self->groups);
+  g_autoptr(GError) error = NULL;
+  guint n_notes = 0;
+  guint n;
+
+  if (note_id <= 0)
+    return;
+  n = slip_links_link_all_mentions (self->store, note_id, &n_notes, &error);
+  if (error != NULL)
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      return;
+    }
+  read_unlinked (self);
+  g_signal_emit (self, signals[LINKED_ALL], 0, n);
+}
+
+/**
+ * slip_mentions_panel_link_mention:
+ *
+ * Links the unlinked mention [@start, @end) of @block_id to the shown
+ * note, as its Link button does: emits "linked" with the block's text from
+ * before, or "error".
+ */
+gboolean
+slip_mentions_panel_link_mention (SlipMentionsPanel *self,
+                                  gint64             block_id,
+                                  guint              start,
+                                  guint              end)
+{
+  gint64 note_id;
+  g_autoptr(SlipBlock) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (SLIP_IS_MENTIONS_PANEL (self), FALSE);
+
+  note_id = slip_mention_groups_get_note (self->groups);
+  if (note_id <= 0)
+    return FALSE;
+  if ((before = slip_store_get_block (self->store, block_id, &error)) == NULL ||
+      !slip_links_link_mention (self->store, note_id, block_id, start, end, &error))
+    {
+      g_signal_emit (self, signals[ERROR], 0,
+                     error != NULL ? error->message : _("Could not link the mention: its block is gone"));
+      read_unlinked (self);
+      return FALSE;
+    }
+  read_unlinked (self);
+  g_signal_emit (self, signals[LINKED], 0, block_id, before->text);
+  return TRUE;
+}
+
+guint
+slip_mentions_panel_get_n_unlinked (SlipMentionsPanel *self)
+{
+  g_return_val_if_fail (SLIP_IS_MENTIONS_PANEL (self), 0);
+
+  if (self->unlinked_id != 0 || self->unlinked == NULL)
+    read_unlinked (self);
+  return self->unlinked != NULL ? self->unlinked->len : 0;
+}
+
 /* GObject */
 
 static void
@@ -315,6 +608,12 @@ slip_mentions_panel_constructed (GObject *object)
                            G_CALLBACK (on_groups_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->groups, "notify::note",
                            G_CALLBACK (on_groups_note_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "links-changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "note-changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "note-deleted",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->groups)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
@@ -327,6 +626,8 @@ slip_mentions_panel_dispose (GObject *object)
   SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->unlinked_id, g_source_remove);
+  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_MENTIONS_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -413,12 +714,44 @@ slip_mentions_panel_class_init (SlipMentionsPanelClass *klass)
     g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /**
+   * SlipMentionsPanel::linked:
+   * @block_id: the block where a mention was linked
+   * @old_text: the block's text before (for an undo)
+   */
+  signals[LINKED] =
+    g_signal_new ("linked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+  /**
+   * SlipMentionsPanel::linked-all:
+   * @n: how many mentions were linked
+   */
+  signals[LINKED_ALL] =
+    g_signal_new ("linked-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * SlipMentionsPanel::error:
+   * @message: what went wrong, for the user
+   */
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-mentions-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, grid_view);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_section);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_arrow);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_label);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, link_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlinked_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_all_clicked);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

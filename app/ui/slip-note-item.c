@@ -21,6 +21,8 @@ struct _SlipNoteItem
   char   *title;
   char   *journal_day;
   gint64  updated;
+  gint64  trashed;
+  guint   count;
 };
 
 G_DEFINE_FINAL_TYPE (SlipNoteItem, slip_note_item, G_TYPE_OBJECT)
@@ -31,6 +33,8 @@ enum {
   PROP_TITLE,
   PROP_JOURNAL_DAY,
   PROP_UPDATED,
+  PROP_TRASHED,
+  PROP_COUNT,
   N_PROPS
 };
 
@@ -69,6 +73,12 @@ slip_note_item_get_property (GObject    *object,
     case PROP_UPDATED:
       g_value_set_int64 (value, self->updated);
       break;
+    case PROP_TRASHED:
+      g_value_set_int64 (value, self->trashed);
+      break;
+    case PROP_COUNT:
+      g_value_set_uint (value, self->count);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +106,12 @@ slip_note_item_set_property (GObject      *object,
     case PROP_UPDATED:
       self->updated = g_value_get_int64 (value);
       break;
+    case PROP_TRASHED:
+      self->trashed = g_value_get_int64 (value);
+      break;
+    case PROP_COUNT:
+      self->count = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,6 +135,10 @@ slip_note_item_class_init (SlipNoteItemClass *klass)
     g_param_spec_string ("journal-day", NULL, NULL, NULL, flags);
   properties[PROP_UPDATED] =
     g_param_spec_int64 ("updated", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_TRASHED] =
+    g_param_spec_int64 ("trashed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -138,6 +158,19 @@ slip_note_item_new (const SlipNote *note)
                        "title", note->title,
                        "journal-day", note->journal_day,
                        "updated", note->updated,
+                       "trashed", note->trashed,
+                       NULL);
+}
+
+SlipNoteItem *
+slip_note_item_new_hub (const SlipHub *hub)
+{
+  g_return_val_if_fail (hub != NULL, NULL);
+
+  return g_object_new (SLIP_TYPE_NOTE_ITEM,
+                       "id", hub->id,
+                       "title", hub->title,
+                       "count", hub->notes,
                        NULL);
 }
 
@@ -167,6 +200,20 @@ slip_note_item_get_updated (SlipNoteItem *self)
 {
   g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), 0);
   return self->updated;
+}
+
+gint64
+slip_note_item_get_trashed (SlipNoteItem *self)
+{
+  g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), 0);
+  return self->trashed;
+}
+
+guint
+slip_note_item_get_count (SlipNoteItem *self)
+{
+  g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), 0);
+  return self->count;
 }
 
 /* The journal day as a local midnight, or NULL. */
@@ -213,9 +260,32 @@ slip_note_item_is_day (SlipNoteItem *self,
          g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (now);
 }
 
+static char *format_relative (gint64     msec,
+                              GDateTime *now);
+
 char *
 slip_note_item_format_updated (SlipNoteItem *self,
                                GDateTime    *now)
+{
+  g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return format_relative (self->updated, now);
+}
+
+char *
+slip_note_item_format_trashed (SlipNoteItem *self,
+                               GDateTime    *now)
+{
+  g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return format_relative (self->trashed, now);
+}
+
+static char *
+format_relative (gint64     msec,
+                 GDateTime *now)
 {
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) then = NULL;
@@ -224,11 +294,8 @@ slip_note_item_format_updated (SlipNoteItem *self,
   GTimeSpan diff;
   gint64 days;
 
-  g_return_val_if_fail (SLIP_IS_NOTE_ITEM (self), NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
   local_now = g_date_time_to_local (now);
-  then = g_date_time_new_from_unix_local (self->updated / 1000);
+  then = g_date_time_new_from_unix_local (msec / 1000);
   if (then == NULL)
     return g_strdup ("");
 

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "slip-links.h"
 #include "slip-note-item.h"
 #include "slip-note-list.h"
 
@@ -25,6 +26,9 @@ struct _SlipNoteList
   GHashTable       *pages;       /* page number -> GPtrArray of SlipNoteItem */
   GQueue            recent;      /* page numbers, most recently used first */
   guint             refresh_id;
+  /* Lists without a count: whether a page beyond n_items may exist. */
+  gboolean          more;
+  guint             grow_id;
 
   gint64            current_id;
 };
@@ -34,7 +38,10 @@ static void slip_note_list_selection_init (GtkSelectionModelInterface *iface);
 
 G_DEFINE_ENUM_TYPE (SlipNoteListKind, slip_note_list_kind,
                     G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_ALL, "all"),
-                    G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_JOURNAL, "journal"))
+                    G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_JOURNAL, "journal"),
+                    G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_HUBS, "hubs"),
+                    G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_ORPHANS, "orphans"),
+                    G_DEFINE_ENUM_VALUE (SLIP_NOTE_LIST_TRASH, "trash"))
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SlipNoteList, slip_note_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, slip_note_list_model_init)
@@ -52,11 +59,66 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static guint
+count (SlipNoteList *self)
+{
+  if (self->kind == SLIP_NOTE_LIST_JOURNAL)
+    return slip_store_count_journal (self->store);
+  return slip_store_count_notes (self->store);
+}
+
 static void
 drop_pages (SlipNoteList *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
+}
+
+static gboolean
+has_count (SlipNoteList *self)
+{
+  return self->kind == SLIP_NOTE_LIST_ALL || self->kind == SLIP_NOTE_LIST_JOURNAL;
+}
+
+static GPtrArray *
+fetch_hubs (SlipNoteList *self,
+            guint         page)
+{
+  g_autoptr(GPtrArray) hubs = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  hubs = slip_links_hubs (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (hubs == NULL)
+    {
+      g_warning ("Could not list the most linked notes %u to %u: %s",
+                 page * PAGE_SIZE, (page + 1) * PAGE_SIZE, error->message);
+      return NULL;
+    }
+
+  items = g_ptr_array_new_full (hubs->len, g_object_unref);
+  for (guint i = 0; i < hubs->len; i++)
+    g_ptr_array_add (items, slip_note_item_new_hub (g_ptr_array_index (hubs, i)));
+
+  return items;
+}
+
+/* The store lists the whole trash at once: one page of it. */
+static GPtrArray *
+list_trash_page (SlipNoteList  *self,
+                 guint          page,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) all = slip_store_list_trash (self->store, error);
+  GPtrArray *notes;
+
+  if (all == NULL)
+    return NULL;
+
+  notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
+  for (guint i = page * PAGE_SIZE; i < all->len && i < (page + 1) * PAGE_SIZE; i++)
+    g_ptr_array_add (notes, g_steal_pointer (&g_ptr_array_index (all, i)));
+  return notes;
 }
 
 static GPtrArray *
@@ -67,10 +129,24 @@ fetch_page (SlipNoteList *self,
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
 
-  if (self->kind == SLIP_NOTE_LIST_JOURNAL)
-    notes = slip_store_list_journal (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
-  else
-    notes = slip_store_list_notes (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
+  switch (self->kind)
+    {
+    case SLIP_NOTE_LIST_JOURNAL:
+      notes = slip_store_list_journal (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
+      break;
+    case SLIP_NOTE_LIST_HUBS:
+      return fetch_hubs (self, page);
+    case SLIP_NOTE_LIST_ORPHANS:
+      notes = slip_links_orphans (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
+      break;
+    case SLIP_NOTE_LIST_TRASH:
+      notes = list_trash_page (self, page, &error);
+      break;
+    case SLIP_NOTE_LIST_ALL:
+    default:
+      notes = slip_store_list_notes (self->store, page * PAGE_SIZE, PAGE_SIZE, &error);
+      break;
+    }
 
   if (notes == NULL)
     {
@@ -86,6 +162,42 @@ fetch_page (SlipNoteList *self,
   return items;
 }
 
+/* Appends the next page of a list without a count. */
+static gboolean
+grow_idle_cb (gpointer user_data)
+{
+  SlipNoteList *self = user_data;
+  guint page = self->n_items / PAGE_SIZE;
+  guint old_n_items = self->n_items;
+  GPtrArray *items;
+
+  self->grow_id = 0;
+  if (!self->more)
+    return G_SOURCE_REMOVE;
+
+  items = fetch_page (self, page);
+  if (items == NULL)
+    {
+      self->more = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->more = items->len == PAGE_SIZE;
+  self->n_items += items->len;
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  if (self->recent.length > MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+
+  if (self->n_items > old_n_items)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, self->n_items - old_n_items);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The item at @position, transfer none, fetching its page when needed. */
 static SlipNoteItem *
 peek_item (SlipNoteList *self,
@@ -98,6 +210,10 @@ peek_item (SlipNoteList *self,
 
   if (position >= self->n_items)
     return NULL;
+
+  /* Near the end of what a list without a count knows: read on. */
+  if (self->more && self->grow_id == 0 && position + PAGE_SIZE / 2 >= self->n_items)
+    self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
 
   items = g_hash_table_lookup (self->pages, key);
   if (items != NULL)
@@ -193,6 +309,8 @@ same_content (SlipNoteItem *a,
               SlipNoteItem *b)
 {
   return slip_note_item_get_updated (a) == slip_note_item_get_updated (b) &&
+         slip_note_item_get_trashed (a) == slip_note_item_get_trashed (b) &&
+         slip_note_item_get_count (a) == slip_note_item_get_count (b) &&
          g_strcmp0 (slip_note_item_get_title (a), slip_note_item_get_title (b)) == 0 &&
          g_strcmp0 (slip_note_item_get_journal_day (a), slip_note_item_get_journal_day (b)) == 0;
 }
@@ -225,12 +343,37 @@ slip_note_list_refresh (SlipNoteList *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->recent);
 
-  if (self->kind == SLIP_NOTE_LIST_JOURNAL)
-    new_n_items = slip_store_count_journal (self->store);
-  else
-    new_n_items = slip_store_count_notes (self->store);
+  if (!has_count (self))
+    {
+      /* Reads again as many pages as were known (at most MAX_PAGES): their
+       * rows are the new length. */
+      guint n_pages = MIN (MAX (1, (old_n_items + PAGE_SIZE - 1) / PAGE_SIZE), MAX_PAGES);
 
-  /* Loads again, least recently used first, the pages that were loaded. */
+      g_clear_handle_id (&self->grow_id, g_source_remove);
+      new_n_items = 0;
+      self->more = FALSE;
+      for (guint page = 0; page < n_pages; page++)
+        {
+          GPtrArray *items = fetch_page (self, page);
+
+          if (items == NULL)
+            break;
+          new_n_items += items->len;
+          self->more = items->len == PAGE_SIZE;
+          g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+          g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+          if (!self->more)
+            break;
+        }
+      g_queue_clear (&old_recent);
+    }
+  else
+    {
+      new_n_items = count (self);
+    }
+
+  /* Loads again, least recently used first, the pages that were loaded
+   * (the lists without a count did just that above). */
   for (GList *l = old_recent.tail; l != NULL; l = l->prev)
     {
       guint page = GPOINTER_TO_UINT (l->data);
@@ -318,10 +461,18 @@ slip_note_list_constructed (GObject *object)
   g_signal_connect_object (self->store, "note-deleted",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (self->kind == SLIP_NOTE_LIST_JOURNAL)
-    self->n_items = slip_store_count_journal (self->store);
+  if (has_count (self))
+    {
+      self->n_items = count (self);
+    }
   else
-    self->n_items = slip_store_count_notes (self->store);
+    {
+      /* Link counts and orphans move with links, not with notes. */
+      g_signal_connect_object (self->store, "links-changed",
+                               G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      self->more = TRUE;
+      grow_idle_cb (self);
+    }
 }
 
 static void
@@ -330,6 +481,7 @@ slip_note_list_dispose (GObject *object)
   SlipNoteList *self = SLIP_NOTE_LIST (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   drop_pages (self);
   g_clear_object (&self->store);
 

@@ -22,6 +22,9 @@ struct _SlipSidebar
   SlipStore    *store;
   SlipNoteList *journal;
   SlipNoteList *all;
+  SlipNoteList *hubs;
+  SlipNoteList *orphans;
+  SlipNoteList *trash;
   gint64        current_id;
 
   /* Rows on screen (GtkListItem *), redrawn each minute so "5 min ago" and
@@ -32,11 +35,20 @@ struct _SlipSidebar
   /* Template children */
   GtkToggleButton *journal_button;
   GtkToggleButton *all_button;
+  GtkToggleButton *hubs_button;
+  GtkToggleButton *orphans_button;
+  GtkToggleButton *trash_button;
   GtkStack        *section_stack;
   GtkStack        *journal_stack;
   GtkStack        *all_stack;
+  GtkStack        *hubs_stack;
+  GtkStack        *orphans_stack;
+  GtkStack        *trash_stack;
   GtkListView     *journal_view;
   GtkListView     *all_view;
+  GtkListView     *hubs_view;
+  GtkListView     *orphans_view;
+  GtkListView     *trash_view;
 };
 
 G_DEFINE_FINAL_TYPE (SlipSidebar, slip_sidebar, GTK_TYPE_WIDGET)
@@ -49,6 +61,7 @@ enum {
 
 enum {
   OPEN_NOTE,
+  ERROR,
   N_SIGNALS
 };
 
@@ -57,12 +70,46 @@ static guint signals[N_SIGNALS];
 
 /* The widgets of one row, kept on its GtkListItem. */
 typedef struct {
+  SlipSidebar      *sidebar;
   SlipNoteListKind  kind;
   GtkWidget        *box;
   GtkLabel         *title;
   GtkLabel         *subtitle;
   GtkWidget        *today;
+  GtkLabel         *count;
+  GtkWidget        *restore;
+  GtkWidget        *delete;
+  /* The note shown (trash rows' buttons act on it). */
+  gint64            note_id;
+  char             *note_title;
 } Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->note_title);
+  g_free (row);
+}
+
+static void restore_clicked_cb (GtkButton *button,
+                                Row       *row);
+static void delete_clicked_cb  (GtkButton *button,
+                                Row       *row);
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  return button;
+}
 
 #define ROW_KEY "slip-sidebar-row"
 
@@ -83,12 +130,14 @@ row_label (const char *css_class)
 }
 
 static void
-setup_row (GtkListItem      *list_item,
+setup_row (SlipSidebar      *self,
+           GtkListItem      *list_item,
            SlipNoteListKind  kind)
 {
   Row *row = g_new0 (Row, 1);
   GtkWidget *text;
 
+  row->sidebar = self;
   row->kind = kind;
   row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_top (row->box, 3);
@@ -111,25 +160,40 @@ setup_row (GtkListItem      *list_item,
       gtk_widget_add_css_class (row->today, "accent");
       gtk_box_append (GTK_BOX (row->box), row->today);
     }
+  else if (kind == SLIP_NOTE_LIST_HUBS)
+    {
+      row->count = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_set_valign (GTK_WIDGET (row->count), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (row->count), "numeric");
+      gtk_widget_add_css_class (GTK_WIDGET (row->count), "caption-heading");
+      gtk_widget_add_css_class (GTK_WIDGET (row->count), "dim-label");
+      gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->count));
+    }
+  else if (kind == SLIP_NOTE_LIST_TRASH)
+    {
+      /* Rows of the trash open nothing: their buttons do the work. */
+      gtk_list_item_set_activatable (list_item, FALSE);
+      row->restore = row_button ("edit-undo-symbolic", _("Restore"));
+      row->delete = row_button ("user-trash-full-symbolic", _("Delete Forever"));
+      gtk_widget_add_css_class (row->delete, "error");
+      g_signal_connect (row->restore, "clicked", G_CALLBACK (restore_clicked_cb), row);
+      g_signal_connect (row->delete, "clicked", G_CALLBACK (delete_clicked_cb), row);
+      gtk_box_append (GTK_BOX (row->box), row->restore);
+      gtk_box_append (GTK_BOX (row->box), row->delete);
+    }
 
   gtk_list_item_set_child (list_item, row->box);
-  g_object_set_data_full (G_OBJECT (list_item), ROW_KEY, row, g_free);
+  g_object_set_data_full (G_OBJECT (list_item), ROW_KEY, row, row_free);
 }
 
 static void
-journal_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SlipSidebar              *self)
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          SlipSidebar              *self)
 {
-  setup_row (list_item, SLIP_NOTE_LIST_JOURNAL);
-}
+  SlipNoteListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), ROW_KEY));
 
-static void
-all_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              SlipSidebar              *self)
-{
-  setup_row (list_item, SLIP_NOTE_LIST_ALL);
+  setup_row (self, list_item, kind);
 }
 
 /* Fills in @list_item's row for the time @now. */
@@ -146,7 +210,44 @@ update_row (GtkListItem *list_item,
   if (row == NULL || item == NULL)
     return;
 
-  if (row->kind == SLIP_NOTE_LIST_JOURNAL)
+  row->note_id = slip_note_item_get_id (item);
+  g_free (row->note_title);
+  row->note_title = g_strdup (slip_note_item_get_title (item));
+
+  if (row->kind == SLIP_NOTE_LIST_HUBS)
+    {
+      guint n = slip_note_item_get_count (item);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      title = g_strdup (slip_note_item_get_title (item));
+      /* Translators: under a note in the most linked list */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked from %u note",
+                                               "Linked from %u notes", n), n);
+      gtk_label_set_text (row->count, count);
+      /* Translators: how a screen reader names a most linked note: its
+       * title, then "Linked from 3 notes" */
+      description = g_strdup_printf (_("%s, %s"), title, subtitle);
+    }
+  else if (row->kind == SLIP_NOTE_LIST_TRASH)
+    {
+      g_autofree char *when = slip_note_item_format_trashed (item, now);
+      g_autofree char *restore = NULL;
+      g_autofree char *delete = NULL;
+
+      title = g_strdup (slip_note_item_get_title (item));
+      /* Translators: when a note went to the trash ("Trashed 5 min ago") */
+      subtitle = g_strdup_printf (_("Trashed %s"), when);
+      description = g_strdup_printf (_("%s, trashed %s"), title, when);
+      /* Translators: a button's name for screen readers; %s is a note's title */
+      restore = g_strdup_printf (_("Restore “%s”"), title);
+      /* Translators: a button's name for screen readers; %s is a note's title */
+      delete = g_strdup_printf (_("Delete “%s” Forever"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->restore),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, restore, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->delete),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, delete, -1);
+    }
+  else if (row->kind == SLIP_NOTE_LIST_JOURNAL)
     {
       gboolean today = slip_note_item_is_day (item, now);
 
@@ -214,10 +315,8 @@ row_factory (SlipSidebar      *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup",
-                    kind == SLIP_NOTE_LIST_JOURNAL ? G_CALLBACK (journal_setup_cb)
-                                                   : G_CALLBACK (all_setup_cb),
-                    self);
+  g_object_set_data (G_OBJECT (factory), ROW_KEY, GUINT_TO_POINTER (kind));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
@@ -225,22 +324,112 @@ row_factory (SlipSidebar      *self,
 }
 
 static void
+update_empty_state (GtkStack     *stack,
+                    SlipNoteList *list)
+{
+  gtk_stack_set_visible_child_name (stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (list)) > 0
+                                    ? "list" : "empty");
+}
+
+static void
 update_empty_states (SlipSidebar *self)
 {
-  gtk_stack_set_visible_child_name (self->journal_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->journal)) > 0
-                                    ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->all_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->all)) > 0
-                                    ? "list" : "empty");
+  update_empty_state (self->journal_stack, self->journal);
+  update_empty_state (self->all_stack, self->all);
+  update_empty_state (self->hubs_stack, self->hubs);
+  update_empty_state (self->orphans_stack, self->orphans);
+  update_empty_state (self->trash_stack, self->trash);
 }
 
 static void
 section_toggled_cb (SlipSidebar *self)
 {
-  gtk_stack_set_visible_child_name (self->section_stack,
-                                    gtk_toggle_button_get_active (self->journal_button)
-                                    ? "journal" : "all");
+  const char *name = "all";
+
+  if (gtk_toggle_button_get_active (self->journal_button))
+    name = "journal";
+  else if (gtk_toggle_button_get_active (self->hubs_button))
+    name = "hubs";
+  else if (gtk_toggle_button_get_active (self->orphans_button))
+    name = "orphans";
+  else if (gtk_toggle_button_get_active (self->trash_button))
+    name = "trash";
+
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+static void
+emit_error (SlipSidebar *self,
+            const char  *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
+restore_clicked_cb (GtkButton *button,
+                    Row       *row)
+{
+  SlipSidebar *self = row->sidebar;
+  g_autoptr(GError) error = NULL;
+
+  if (row->note_id == 0)
+    return;
+
+  /* The store's message names the note and what to do. */
+  if (!slip_store_restore_note (self->store, row->note_id, &error))
+    emit_error (self, error->message);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SlipSidebar      *self)
+{
+  gint64 note_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "note-id"));
+  const char *title = g_object_get_data (G_OBJECT (dialog), "note-title");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!slip_store_delete_note (self->store, note_id, &error))
+    {
+      /* Translators: %s is a note's title, then why it failed */
+      g_autofree char *message = g_strdup_printf (_("Could not delete “%s”: %s"),
+                                                  title, error->message);
+      emit_error (self, message);
+    }
+}
+
+static void
+delete_clicked_cb (GtkButton *button,
+                   Row       *row)
+{
+  SlipSidebar *self = row->sidebar;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  if (row->note_id == 0)
+    return;
+
+  /* Translators: %s is a note's title */
+  heading = g_strdup_printf (_("Delete “%s” Forever?"), row->note_title);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The note and its text will be gone for good. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Forever"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "note-id", GSIZE_TO_POINTER ((gsize) row->note_id));
+  g_object_set_data_full (G_OBJECT (dialog), "note-title", g_strdup (row->note_title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -249,6 +438,10 @@ list_activate_cb (SlipSidebar *self,
                   GtkListView *view)
 {
   g_autoptr(SlipNoteItem) item = NULL;
+
+  /* A trashed note cannot be opened: activating its row only focuses it. */
+  if (view == self->trash_view)
+    return;
 
   item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (view)), position);
   if (item != NULL)
@@ -266,13 +459,22 @@ slip_sidebar_constructed (GObject *object)
 
   self->journal = slip_note_list_new (self->store, SLIP_NOTE_LIST_JOURNAL);
   self->all = slip_note_list_new (self->store, SLIP_NOTE_LIST_ALL);
+  self->hubs = slip_note_list_new (self->store, SLIP_NOTE_LIST_HUBS);
+  self->orphans = slip_note_list_new (self->store, SLIP_NOTE_LIST_ORPHANS);
+  self->trash = slip_note_list_new (self->store, SLIP_NOTE_LIST_TRASH);
   gtk_list_view_set_model (self->journal_view, GTK_SELECTION_MODEL (self->journal));
   gtk_list_view_set_model (self->all_view, GTK_SELECTION_MODEL (self->all));
+  gtk_list_view_set_model (self->hubs_view, GTK_SELECTION_MODEL (self->hubs));
+  gtk_list_view_set_model (self->orphans_view, GTK_SELECTION_MODEL (self->orphans));
+  gtk_list_view_set_model (self->trash_view, GTK_SELECTION_MODEL (self->trash));
 
-  g_signal_connect_object (self->journal, "notify::n-items",
-                           G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->all, "notify::n-items",
-                           G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
+  {
+    SlipNoteList *lists[] = { self->journal, self->all, self->hubs, self->orphans, self->trash };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      g_signal_connect_object (lists[i], "notify::n-items",
+                               G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
+  }
   update_empty_states (self);
 }
 
@@ -289,6 +491,9 @@ slip_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->journal);
   g_clear_object (&self->all);
+  g_clear_object (&self->hubs);
+  g_clear_object (&self->orphans);
+  g_clear_object (&self->trash);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (slip_sidebar_parent_class)->dispose (object);
@@ -367,6 +572,16 @@ slip_sidebar_class_init (SlipSidebarClass *klass)
     g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /**
+   * SlipSidebar::error:
+   * @message: what went wrong, for the user
+   *
+   * Restoring or deleting a trashed note failed (the window shows a toast).
+   */
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/slipbox/Slipbox/slip-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, journal_button);
@@ -376,6 +591,15 @@ slip_sidebar_class_init (SlipSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, all_stack);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, journal_view);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, all_view);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, hubs_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, orphans_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, hubs_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, orphans_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, trash_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, hubs_view);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, orphans_view);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, trash_view);
   gtk_widget_class_bind_template_callback (widget_class, section_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
@@ -386,17 +610,22 @@ slip_sidebar_class_init (SlipSidebarClass *klass)
 static void
 slip_sidebar_init (SlipSidebar *self)
 {
-  g_autoptr(GtkListItemFactory) journal_factory = NULL;
-  g_autoptr(GtkListItemFactory) all_factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
 
-  journal_factory = row_factory (self, SLIP_NOTE_LIST_JOURNAL);
-  all_factory = row_factory (self, SLIP_NOTE_LIST_ALL);
-  gtk_list_view_set_factory (self->journal_view, journal_factory);
-  gtk_list_view_set_factory (self->all_view, all_factory);
+  {
+    GtkListView *views[] = { self->journal_view, self->all_view, self->hubs_view,
+                             self->orphans_view, self->trash_view };
+    SlipNoteListKind kinds[] = { SLIP_NOTE_LIST_JOURNAL, SLIP_NOTE_LIST_ALL, SLIP_NOTE_LIST_HUBS,
+                                 SLIP_NOTE_LIST_ORPHANS, SLIP_NOTE_LIST_TRASH };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_autoptr(GtkListItemFactory) factory = row_factory (self, kinds[i]);
+        gtk_list_view_set_factory (views[i], factory);
+      }
+  }
 
   self->tick_id = g_timeout_add_seconds (60, tick_cb, self);
 }
@@ -418,4 +647,6 @@ slip_sidebar_set_current (SlipSidebar *self,
   self->current_id = note_id;
   slip_note_list_set_current (self->journal, note_id);
   slip_note_list_set_current (self->all, note_id);
+  slip_note_list_set_current (self->hubs, note_id);
+  slip_note_list_set_current (self->orphans, note_id);
 }

@@ -214,6 +214,92 @@ mentions_activate_cb (SlipWindow *self,
   slip_window_open_note (self, note_id, block_id);
 }
 
+/* Unlinked mentions linked from the mentions panel */
+
+typedef struct {
+  SlipStore *store;
+  gint64     block_id;
+  char      *old_text;
+} LinkUndo;
+
+static void
+link_undo_free (gpointer data)
+{
+  LinkUndo *undo = data;
+
+  g_object_unref (undo->store);
+  g_free (undo->old_text);
+  g_free (undo);
+}
+
+static void
+link_undo_cb (AdwToast *toast,
+              gpointer  user_data)
+{
+  SlipWindow *self = user_data;
+  LinkUndo *undo = g_object_get_data (G_OBJECT (toast), "undo");
+  g_autoptr(SlipBlock) block = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  if ((block = slip_store_get_block (undo->store, undo->block_id, &error)) != NULL)
+    {
+      g_free (block->text);
+      block->text = g_strdup (undo->old_text);
+      slip_store_save_blocks (undo->store, &block, 1, &error);
+    }
+  if (error != NULL)
+    show_error_toast (self, error->message);
+}
+
+static void
+mentions_linked_cb (SlipWindow *self,
+                    gint64      block_id,
+                    const char *old_text)
+{
+  g_autoptr(SlipBlock) block = slip_store_get_block (self->store, block_id, NULL);
+  g_autoptr(SlipNote) source = NULL;
+  g_autoptr(SlipNote) target = NULL;
+  g_autofree char *message = NULL;
+  LinkUndo *undo;
+  AdwToast *toast;
+
+  if (block != NULL)
+    source = slip_store_get_note (self->store, block->note_id, NULL);
+  target = slip_store_get_note (self->store, slip_mentions_panel_get_note (self->mentions), NULL);
+  /* Translators: a mention of the first note was made a link in the second */
+  message = g_strdup_printf (_("Linked “%s” in “%s”"),
+                             target != NULL ? target->title : "",
+                             source != NULL ? source->title : "");
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  undo = g_new0 (LinkUndo, 1);
+  undo->store = g_object_ref (self->store);
+  undo->block_id = block_id;
+  undo->old_text = g_strdup (old_text);
+  g_object_set_data_full (G_OBJECT (toast), "undo", undo, link_undo_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (link_undo_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+mentions_linked_all_cb (SlipWindow *self,
+                        guint       n)
+{
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked %u mention",
+                                                           "Linked %u mentions", n), n);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+mentions_error_cb (SlipWindow *self,
+                   const char *message)
+{
+  show_error_toast (self, message);
+}
+
 static void
 store_note_changed_cb (SlipWindow *self,
                        gint64      note_id)
@@ -384,6 +470,8 @@ slip_window_constructed (GObject *object)
   gtk_box_prepend (GTK_BOX (self->sidebar_slot), GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->sidebar, "open-note", G_CALLBACK (sidebar_open_note_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "error", G_CALLBACK (show_error_toast),
+                           self, G_CONNECT_SWAPPED);
 
   self->note_view = slip_note_view_new (self->store);
   gtk_widget_set_hexpand (GTK_WIDGET (self->note_view), TRUE);
@@ -399,6 +487,12 @@ slip_window_constructed (GObject *object)
   g_signal_connect_object (self->mentions, "activate-mention", G_CALLBACK (mentions_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mentions, "open-note", G_CALLBACK (sidebar_open_note_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mentions, "linked", G_CALLBACK (mentions_linked_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mentions, "linked-all", G_CALLBACK (mentions_linked_all_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mentions, "error", G_CALLBACK (mentions_error_cb),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "note-changed", G_CALLBACK (store_note_changed_cb),
