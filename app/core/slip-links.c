@@ -311,23 +311,32 @@ slip_links_insert_block (SlipStore      *store,
   return update_block_links (store, block_id, note_id, kind, text, TRUE, error);
 }
 
-gboolean
-slip_links_resolve_placeholders (SlipStore   *store,
-                                 gint64       note_id,
-                                 const char  *key,
-                                 GError     **error)
+/* Points the links with @key that now point at @from (0: placeholders)
+ * at @to (0: make them placeholders), keeping the backlink counts. */
+static gboolean
+retarget (SlipStore   *store,
+          const char  *key,
+          gint64       from,
+          gint64       to,
+          GError     **error)
 {
   g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Count the placeholders by source before they point here. */
+  /* Count the links by source before they move. */
+  /* Two spellings, so that each is served by its partial index. */
   stmt = slip_store_prepare (store,
-                             "SELECT note_id, count(*) FROM links"
-                             " WHERE target_id IS NULL AND target_key = ? GROUP BY note_id", error);
+                             from == 0
+                             ? "SELECT note_id, count(*) FROM links"
+                               " WHERE target_id IS NULL AND target_key = ?2 GROUP BY note_id"
+                             : "SELECT note_id, count(*) FROM links"
+                               " WHERE target_id = ?1 AND target_key = ?2 GROUP BY note_id",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
@@ -343,23 +352,38 @@ slip_links_resolve_placeholders (SlipStore   *store,
     return TRUE;
 
   stmt = slip_store_prepare (store,
-                             "UPDATE links SET target_id = ?1"
-                             " WHERE target_id IS NULL AND target_key = ?2", error);
+                             from == 0
+                             ? "UPDATE links SET target_id = ?3"
+                               " WHERE target_id IS NULL AND target_key = ?2"
+                             : "UPDATE links SET target_id = nullif (?3, 0)"
+                               " WHERE target_id = ?1 AND target_key = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, to);
   if (!slip_store_step_done (store, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < sources->len; i++)
     {
       const gint64 *pair = (const gint64 *) (sources->data + i * sizeof (gint64) * 2);
-      if (!count_links (store, note_id, pair[0], (int) pair[1], error))
+
+      if ((from != 0 && !count_links (store, from, pair[0], -(int) pair[1], error)) ||
+          (to != 0 && !count_links (store, to, pair[0], (int) pair[1], error)))
         return FALSE;
     }
-  slip_store_queue_links_changed (store, note_id);
+  slip_store_queue_links_changed (store, from ? from : to);
   return TRUE;
+}
+
+gboolean
+slip_links_resolve_placeholders (SlipStore   *store,
+                                 gint64       note_id,
+                                 const char  *key,
+                                 GError     **error)
+{
+  return retarget (store, key, 0, note_id, error);
 }
 
 gboolean
@@ -368,47 +392,7 @@ slip_links_unresolve (SlipStore   *store,
                       const char  *key,
                       GError     **error)
 {
-  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = slip_store_prepare (store,
-                             "SELECT note_id, count(*) FROM links"
-                             " WHERE target_id = ?1 AND target_key = ?2 GROUP BY note_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-      g_array_append_vals (sources, pair, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (store, error, rc, _("read links"));
-      return FALSE;
-    }
-
-  stmt = slip_store_prepare (store,
-                             "UPDATE links SET target_id = NULL WHERE target_id = ?1 AND target_key = ?2",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (!slip_store_step_done (store, stmt, error))
-    return FALSE;
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      const gint64 *pair = (const gint64 *) (sources->data + i * sizeof (gint64) * 2);
-      if (!count_links (store, note_id, pair[0], -(int) pair[1], error))
-        return FALSE;
-    }
-  slip_store_queue_links_changed (store, note_id);
-  return TRUE;
+  return retarget (store, key, note_id, 0, error);
 }
 
 /* Before @note_id is deleted: its incoming edges are about to become
