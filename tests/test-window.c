@@ -458,6 +458,44 @@ test_title_renames (SlipApplication *app)
 }
 
 static void
+test_trash_from_window (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  g_autoptr(SlipNote) welcome = slip_store_lookup_note (store, "Welcome to Slipbox", NULL);
+  g_autofree char *today_title = slip_journal_today_title ();
+  g_autoptr(SlipNote) today = slip_store_lookup_note (store, today_title, NULL);
+  g_autoptr(SlipNote) after = NULL;
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+
+  slip_window_open_note (SLIP_WINDOW (window), welcome->id, 0);
+  wait_ms (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.trash-note", NULL));
+  wait_ms (50);
+
+  /* It says first how many notes link to it. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 note links to it"));
+  adw_message_dialog_response (dialog, "trash");
+  wait_ms (100);
+
+  /* In the trash; the window went back to today; the link waits. */
+  after = slip_store_get_note (store, welcome->id, NULL);
+  g_assert_cmpint (after->trashed, >, 0);
+  g_assert_null (slip_store_lookup_note (store, "Welcome to Slipbox", NULL));
+  g_assert_cmpint (slip_note_view_get_note_id (slip_window_get_note_view (SLIP_WINDOW (window))), ==, today->id);
+  destroy_window (window);
+}
+
+static void
 check_error_page (SlipApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -538,6 +576,8 @@ main (int   argc,
                         run_with_application);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_data_func ("/window/title-renames", test_title_renames,
+                        run_with_application);
+  g_test_add_data_func ("/window/trash", test_trash_from_window,
                         run_with_application);
   g_test_add_data_func ("/window/first-run", test_first_run_today_and_welcome,
                         run_with_application);

@@ -33,6 +33,7 @@ static const struct {
   { "window.close",            { "<Control>w", NULL } },
   { "win.new-note",            { "<Control>n", NULL } },
   { "win.today",               { "<Control>t", "<Alt>Home", NULL } },
+  { "win.trash-note",          { "<Control>Delete", NULL } },
   { "win.mentions-visible",    { "F9", NULL } },
   { "win.sidebar-visible",     { "<Shift>F9", NULL } },
   { "win.show-help-overlay",   { "<Control>question", NULL } },

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "slip-journal.h"
+#include "slip-links.h"
 #include "slip-mentions-panel.h"
 #include "slip-note-view.h"
 #include "slip-sidebar.h"
@@ -319,6 +320,91 @@ store_note_deleted_cb (SlipWindow *self,
 /* Actions */
 
 static void
+restore_toast_cb (AdwToast   *toast,
+                  SlipWindow *self)
+{
+  gint64 note_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "note-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!slip_store_restore_note (self->store, note_id, &error))
+    show_error_toast (self, error->message);
+  else
+    slip_window_open_note (self, note_id, 0);
+}
+
+static void
+trash_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SlipWindow       *self)
+{
+  gint64 note_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "note-id"));
+  g_autoptr(SlipNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (g_strcmp0 (response, "trash") != 0)
+    return;
+  note = slip_store_get_note (self->store, note_id, NULL);
+  if (note == NULL)
+    return;
+  /* Pending edits first: the trash keeps the note as it was. */
+  if (!slip_note_view_flush (self->note_view, &error) ||
+      !slip_store_trash_note (self->store, note_id, &error))
+    {
+      show_error_toast (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("“%s” moved to the trash"), note->title);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "note-id", GSIZE_TO_POINTER ((gsize) note_id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (restore_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Moving the open note to the trash says first what links to it. */
+static void
+trash_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SlipWindow *self = SLIP_WINDOW (widget);
+  gint64 note_id = self->note_view ? slip_note_view_get_note_id (self->note_view) : 0;
+  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_notes = 0;
+  GtkWidget *dialog;
+
+  if (note == NULL)
+    return;
+  slip_links_count_backlinks (self->store, note_id, &n_notes, NULL, NULL);
+  heading = g_strdup_printf (_("Move “%s” to the Trash?"), note->title);
+  if (n_notes > 0)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u note links to it. Its links will wait for a note of this name, and come back if you restore it.",
+                                         "%u notes link to it. Their links will wait for a note of this name, and come back if you restore it.",
+                                         n_notes), n_notes);
+  else
+    body = g_strdup (_("No other note links to it. You can restore it from the Trash in the sidebar."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "trash", _("_Move to Trash"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "trash",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "note-id", GSIZE_TO_POINTER ((gsize) note_id));
+  g_signal_connect (dialog, "response", G_CALLBACK (trash_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 today_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -462,6 +548,7 @@ slip_window_constructed (GObject *object)
                                        self->store_error ? self->store_error : _("No database"));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-note", FALSE);
       return;
     }
 
@@ -579,6 +666,7 @@ slip_window_class_init (SlipWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.trash-note", NULL, trash_note_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, toast_overlay);
