@@ -300,9 +300,7 @@ slip_links_orphans (SlipStore  *store,
                     guint       limit,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
 
@@ -318,26 +316,5 @@ slip_links_orphans (SlipStore  *store,
                              " ORDER BY n.updated DESC, n.id DESC LIMIT ?1 OFFSET ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SlipNote *note = g_new0 (SlipNote, 1);
-
-      note->id = sqlite3_column_int64 (stmt, 0);
-      note->uuid = slip_column_dup (stmt, 1);
-      note->title = slip_column_dup (stmt, 2);
-      note->title_key = slip_column_dup (stmt, 3);
-      note->journal_day = slip_column_dup (stmt, 4);
-      note->created = sqlite3_column_int64 (stmt, 5);
-      note->updated = sqlite3_column_int64 (stmt, 6);
-      g_ptr_array_add (notes, note);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (store, error, rc, _("list the orphans"));
-      return NULL;
-    }
-  return g_steal_pointer (&notes);
+  return slip_store_collect_notes (store, stmt, offset, limit, error);
 }

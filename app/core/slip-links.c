@@ -99,6 +99,28 @@ bind_optional_text (sqlite3_stmt *stmt,
 
 /* Backlink counts: @delta more (or fewer) links from @source_id to
  * @target_id. Self-links and placeholders do not count. */
+/* Runs @sql with ?1 = @target_id, ?2 = @source_id, ?3 = @n; returns the
+ * rows it changed, or -1 on error. */
+static int
+run_counts (SlipStore   *store,
+            const char  *sql,
+            gint64       target_id,
+            gint64       source_id,
+            int          n,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = slip_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  sqlite3_bind_int (stmt, 3, n);
+  if (!slip_store_step_done (store, stmt, error))
+    return -1;
+  return sqlite3_changes (slip_store_get_db (store));
+}
+
 static gboolean
 count_links (SlipStore  *store,
              gint64      target_id,
@@ -106,26 +128,20 @@ count_links (SlipStore  *store,
              int         delta,
              GError    **error)
 {
-  sqlite3_stmt *stmt;
   int notes_delta = 0;
+  int changed;
 
   if (target_id <= 0 || target_id == source_id || delta == 0)
     return TRUE;
 
   /* Plain statements and sqlite3_changes(): an upsert or RETURNING costs
    * ten times as much here, and this runs for every link written. */
-  stmt = slip_store_prepare (store,
-                             "UPDATE backlink_pairs SET n = n + ?3"
-                             " WHERE target_id = ?1 AND source_id = ?2", error);
-  if (stmt == NULL)
+  changed = run_counts (store, "UPDATE backlink_pairs SET n = n + ?3"
+                               " WHERE target_id = ?1 AND source_id = ?2",
+                        target_id, source_id, delta, error);
+  if (changed < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int64 (stmt, 2, source_id);
-  sqlite3_bind_int (stmt, 3, delta);
-  if (!slip_store_step_done (store, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (slip_store_get_db (store)) == 0)
+  if (changed == 0)
     {
       if (delta < 0)
         {
@@ -133,51 +149,33 @@ count_links (SlipStore  *store,
                        _("The backlink counts are damaged; rebuild the links"));
           return FALSE;
         }
-      stmt = slip_store_prepare (store, "INSERT INTO backlink_pairs VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, target_id);
-      sqlite3_bind_int64 (stmt, 2, source_id);
-      sqlite3_bind_int (stmt, 3, delta);
-      if (!slip_store_step_done (store, stmt, error))
+      if (run_counts (store, "INSERT INTO backlink_pairs VALUES (?1, ?2, ?3)",
+                      target_id, source_id, delta, error) < 0)
         return FALSE;
       notes_delta = 1;
     }
   else if (delta < 0)
     {
-      stmt = slip_store_prepare (store,
-                                 "DELETE FROM backlink_pairs"
-                                 " WHERE target_id = ?1 AND source_id = ?2 AND n <= 0", error);
-      if (stmt == NULL)
+      changed = run_counts (store, "DELETE FROM backlink_pairs"
+                                   " WHERE target_id = ?1 AND source_id = ?2 AND n <= 0",
+                            target_id, source_id, 0, error);
+      if (changed < 0)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, target_id);
-      sqlite3_bind_int64 (stmt, 2, source_id);
-      if (!slip_store_step_done (store, stmt, error))
-        return FALSE;
-      if (sqlite3_changes (slip_store_get_db (store)) > 0)
+      if (changed > 0)
         notes_delta = -1;
     }
 
-  stmt = slip_store_prepare (store,
-                             "UPDATE backlink_counts SET notes = notes + ?2, links = links + ?3"
-                             " WHERE target_id = ?1", error);
-  if (stmt == NULL)
+  /* ?2 is the notes delta here, ?3 the links delta. */
+  changed = run_counts (store, "UPDATE backlink_counts SET notes = notes + ?2, links = links + ?3"
+                               " WHERE target_id = ?1",
+                        target_id, notes_delta, delta, error);
+  if (changed < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int (stmt, 2, notes_delta);
-  sqlite3_bind_int (stmt, 3, delta);
-  if (!slip_store_step_done (store, stmt, error))
+  if (changed == 0 &&
+      run_counts (store, "INSERT INTO backlink_counts (target_id, notes, links) VALUES (?1, ?2, ?3)",
+                  target_id, notes_delta, delta, error) < 0)
     return FALSE;
-  if (sqlite3_changes (slip_store_get_db (store)) > 0)
-    return TRUE;
-
-  stmt = slip_store_prepare (store, "INSERT INTO backlink_counts (target_id, notes, links) VALUES (?1, ?2, ?3)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int (stmt, 2, notes_delta);
-  sqlite3_bind_int (stmt, 3, delta);
-  return slip_store_step_done (store, stmt, error);
+  return TRUE;
 }
 
 static gboolean

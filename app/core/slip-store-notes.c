@@ -361,9 +361,8 @@ fail:
   return FALSE;
 }
 
-/* Binds LIMIT ?1 OFFSET ?2 to @stmt and collects its rows as notes. */
-static GPtrArray *
-collect_notes (SlipStore     *self,
+GPtrArray *
+slip_store_collect_notes (SlipStore     *self,
                sqlite3_stmt  *stmt,
                guint          offset,
                guint          limit,
@@ -398,7 +397,7 @@ slip_store_list_notes (SlipStore  *self,
   stmt = slip_store_prepare (self,
                              "SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NULL"
                              " ORDER BY updated DESC, id DESC LIMIT ?1 OFFSET ?2", error);
-  return stmt ? collect_notes (self, stmt, offset, limit, error) : NULL;
+  return stmt ? slip_store_collect_notes (self, stmt, offset, limit, error) : NULL;
 }
 
 GPtrArray *
@@ -415,7 +414,7 @@ slip_store_list_journal (SlipStore  *self,
                              "SELECT " NOTE_COLUMNS " FROM notes"
                              " WHERE journal_day IS NOT NULL AND trashed IS NULL"
                              " ORDER BY journal_day DESC LIMIT ?1 OFFSET ?2", error);
-  return stmt ? collect_notes (self, stmt, offset, limit, error) : NULL;
+  return stmt ? slip_store_collect_notes (self, stmt, offset, limit, error) : NULL;
 }
 
 /* count(*) over one of the partial indexes of live notes. */

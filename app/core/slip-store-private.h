@@ -121,6 +121,14 @@ gboolean      slip_store_save_block         (SlipStore     *self,
                                              gint64         now,
                                              GError       **error);
 
+/* Binds LIMIT ?1 OFFSET ?2 (@limit 0: all) to @stmt, whose columns are
+ * "id, uuid, title, title_key, journal_day, created, updated, trashed",
+ * and collects its rows as SlipNote. */
+GPtrArray    *slip_store_collect_notes      (SlipStore     *self,
+                                             sqlite3_stmt  *stmt,
+                                             guint          offset,
+                                             guint          limit,
+                                             GError       **error);
 /* The full-text index, written by hand in the same transaction. */
 gboolean      slip_store_fts_insert_block   (SlipStore     *self,
                                              gint64         block_id,

@@ -229,38 +229,24 @@ GPtrArray *
 slip_store_list_trash (SlipStore  *self,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_note_free);
+  GPtrArray *notes;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
 
   stmt = slip_store_prepare (self,
                              "SELECT " NOTE_COLUMNS " FROM notes WHERE trashed IS NOT NULL"
-                             " ORDER BY trashed DESC, id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SlipNote *note = g_new0 (SlipNote, 1);
+                             " ORDER BY trashed DESC, id DESC LIMIT ?1 OFFSET ?2", error);
+  notes = stmt ? slip_store_collect_notes (self, stmt, 0, 0, error) : NULL;
 
-      note->id = sqlite3_column_int64 (stmt, 0);
-      note->uuid = slip_column_dup (stmt, 1);
-      note->title = slip_column_dup (stmt, 2);
-      note->title_key = slip_title_key (note->title);
-      note->journal_day = slip_column_dup (stmt, 4);
-      note->created = sqlite3_column_int64 (stmt, 5);
-      note->updated = sqlite3_column_int64 (stmt, 6);
-      note->trashed = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (notes, note);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  /* The stored key is a tombstone: give callers the title's own key. */
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
     {
-      slip_store_set_sqlite_error (self, error, rc, _("list the trash"));
-      return NULL;
+      SlipNote *note = g_ptr_array_index (notes, i);
+      g_free (note->title_key);
+      note->title_key = slip_title_key (note->title);
     }
-  return g_steal_pointer (&notes);
+  return notes;
 }
 
 SlipNote *
