@@ -27,6 +27,18 @@ fts_write (SlipStore   *self,
 {
   sqlite3_stmt *stmt;
 
+  /* A large import indexes its blocks at its end. */
+  if (self->bulk != NULL)
+    {
+      if (slip_store_bulk_defers_fts (self, id))
+        return TRUE;
+      if (!delete)
+        {
+          slip_store_bulk_defer_fts (self, id);
+          return TRUE;
+        }
+    }
+
   stmt = slip_store_prepare (self,
                              delete ? "INSERT INTO blocks_fts (blocks_fts, rowid, text) VALUES ('delete', ?, ?)"
                                     : "INSERT INTO blocks_fts (rowid, text) VALUES (?, ?)",

@@ -477,8 +477,8 @@ slip_store_ensure_note (SlipStore   *self,
 
 
 /* Inside a transaction: creates @title or replaces its body. */
-static gint64
-write_note_locked (SlipStore   *self,
+gint64
+slip_store_write_note_locked (SlipStore   *self,
                    const char  *title,
                    GPtrArray   *blocks,
                    gboolean    *created,
@@ -572,7 +572,8 @@ write_note_locked (SlipStore   *self,
         return 0;
     }
 
-  if (!slip_store_touch_note (self, note_id, now, error))
+  /* A new note's row already says when. */
+  if (!is_new && !slip_store_touch_note (self, note_id, now, error))
     return 0;
   if (created)
     *created = is_new;
@@ -593,61 +594,11 @@ slip_store_write_note (SlipStore   *self,
 
   if (!slip_store_begin (self, error))
     return NULL;
-  note_id = write_note_locked (self, title, blocks, created, error);
+  note_id = slip_store_write_note_locked (self, title, blocks, created, error);
   if (note_id == 0 || !slip_store_commit (self, error))
     {
       slip_store_rollback (self);
       return NULL;
     }
   return slip_store_get_note (self, note_id, error);
-}
-
-gboolean
-slip_store_write_notes (SlipStore   *self,
-                        const char **titles,
-                        GPtrArray  **bodies,
-                        guint        n_notes,
-                        GError     **error)
-{
-  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (n_notes == 0 || (titles != NULL && bodies != NULL), FALSE);
-
-  if (!slip_store_begin (self, error))
-    return FALSE;
-  slip_store_use_key_cache (self, TRUE);
-
-  /* Every note first, so that links between the notes of this call point
-   * at their targets as they are written instead of waiting as
-   * placeholders. */
-  for (guint i = 0; i < n_notes; i++)
-    {
-      g_autofree char *key = slip_title_key (titles[i]);
-      gint64 id = key ? slip_store_resolve_key (self, key, error) : 0;
-
-      if (id < 0 || (id == 0 && insert_note (self, titles[i], error) == 0))
-        {
-          g_prefix_error (error, _("“%s”: "), titles[i]);
-          slip_store_use_key_cache (self, FALSE);
-          slip_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < n_notes; i++)
-    {
-      if (write_note_locked (self, titles[i], bodies[i], NULL, error) == 0)
-        {
-          g_prefix_error (error, _("“%s”: "), titles[i]);
-          slip_store_use_key_cache (self, FALSE);
-          slip_store_rollback (self);
-          return FALSE;
-        }
-    }
-  slip_store_use_key_cache (self, FALSE);
-  if (!slip_store_commit (self, error))
-    {
-      slip_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
 }

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* The page cache, in KiB (negative) as PRAGMA cache_size takes it: 64 MiB
+ * keeps a 100,000-note vault's hot indexes in memory. */
+#define SLIP_STORE_CACHE_SIZE "-65536"
+
+/* The state of a bulk import (slip-store-import.c). */
+typedef struct _SlipStoreBulk SlipStoreBulk;
+
 /* Shared by the store's files (slip-store*.c) only. */
 struct _SlipStore
 {
@@ -22,6 +29,7 @@ struct _SlipStore
   GHashTable  *pending_notes;  /* note ids queued for note-changed */
   gint64       last_now;
   GHashTable  *key_cache;         /* title key -> note id, during bulk writes */
+  SlipStoreBulk *bulk;            /* a large import is under way, or NULL */
   guint        in_transaction : 1;
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
@@ -84,6 +92,22 @@ gboolean      slip_store_update_block_text  (SlipStore     *self,
                                              gint64         block_id,
                                              const char    *text,
                                              gint64         now,
+                                             GError       **error);
+
+/* A large import (slip-store-import.c): while it runs, the new blocks'
+ * full-text entries wait for its end, and neither placeholders nor backlink
+ * counts are kept current (the import does both at its end). */
+/* Ends the import's bulk state after its COMMIT or ROLLBACK. */
+void          slip_store_bulk_end           (SlipStore     *self);
+gboolean      slip_store_bulk_defers_fts    (SlipStore     *self,
+                                             gint64         block_id);
+void          slip_store_bulk_defer_fts     (SlipStore     *self,
+                                             gint64         block_id);
+/* Writes one note inside an open transaction; returns its id, or 0. */
+gint64        slip_store_write_note_locked  (SlipStore     *self,
+                                             const char    *title,
+                                             GPtrArray     *blocks,
+                                             gboolean      *created,
                                              GError       **error);
 
 /* Shared between slip-store*.c */

@@ -305,6 +305,7 @@ slip_store_commit (SlipStore  *self,
       return FALSE;
     }
   self->in_transaction = FALSE;
+  slip_store_bulk_end (self);
   emit_pending (self);
   return TRUE;
 }
@@ -318,6 +319,8 @@ slip_store_rollback (SlipStore *self)
    * rolled back itself after an I/O error); either way it is over. */
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  slip_store_bulk_end (self);
+  g_clear_pointer (&self->key_cache, g_hash_table_unref);
   g_hash_table_remove_all (self->pending_notes);
   g_hash_table_remove_all (self->pending_links);
 }
@@ -593,9 +596,7 @@ slip_store_new (const char  *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 /* 64 MiB of page cache: a 100,000-note vault's hot
-                  * indexes stay in memory. */
-                 "PRAGMA cache_size = -65536;",
+                 "PRAGMA cache_size = " SLIP_STORE_CACHE_SIZE ";",
                  _("open the notes database"), error))
     return NULL;
 

@@ -82,13 +82,30 @@ SlipNote   *slip_store_write_note         (SlipStore   *self,
                                            gboolean    *created,
                                            GError     **error);
 /* slip_store_write_note() for many notes in one transaction: all are
- * written or none (bulk import). The notes are created before any body is
- * written, so links among them never wait as placeholders. */
+ * written or none. Links among the notes resolve whatever their order. */
 gboolean    slip_store_write_notes        (SlipStore   *self,
                                            const char **titles,
                                            GPtrArray  **bodies,
                                            guint        n_notes,
                                            GError     **error);
+/* An import: slip_store_write_notes() a note at a time, for callers that
+ * read the notes as they go (a vault folder). It holds the database's
+ * write lock from begin to commit or free. @n_notes is how many notes
+ * are expected: an import at least half the size of the vault is loaded
+ * in bulk (indexes and counts built once at the end). Freeing an import
+ * that was not committed rolls it back. */
+typedef struct _SlipStoreImport SlipStoreImport;
+SlipStoreImport *slip_store_import_begin  (SlipStore        *self,
+                                           guint             n_notes,
+                                           GError          **error);
+gboolean    slip_store_import_add         (SlipStoreImport  *import,
+                                           const char       *title,
+                                           GPtrArray        *blocks,
+                                           GError          **error);
+gboolean    slip_store_import_commit      (SlipStoreImport  *import,
+                                           GError          **error);
+void        slip_store_import_free        (SlipStoreImport  *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipStoreImport, slip_store_import_free)
 /* Renames the note and rewrites every reference to it in other notes, in
  * one transaction. */
 gboolean    slip_store_rename_note        (SlipStore   *self,

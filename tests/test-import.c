@@ -1,0 +1,239 @@
+/* test-import.c: many notes in one transaction, in bulk or not
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "slip-links.h"
+#include "slip-store-private.h"
+#include "slip-title.h"
+#include "test-util.h"
+
+static gint64
+pragma_value (Fixture    *f,
+              const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The database is as an everyday connection expects it: every index
+ * there, foreign keys checked, the usual page cache, and edges, counts
+ * and the search index consistent. */
+static void
+assert_everyday_state (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) incremental = NULL;
+  g_auto(GStrv) rebuilt = NULL;
+
+  g_assert_cmpint (pragma_value (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+                                    " ('links_by_target', 'links_placeholders',"
+                                    "  'backlink_pairs_by_source', 'backlink_counts_by_notes')"), ==, 4);
+  g_assert_cmpint (pragma_value (f, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_value (f, "PRAGMA cache_size"), ==, g_ascii_strtoll (SLIP_STORE_CACHE_SIZE, NULL, 10));
+
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+  incremental = fixture_dump (f);
+  g_assert_true (slip_links_rebuild (f->store, &error));
+  g_assert_no_error (error);
+  rebuilt = fixture_dump (f);
+  g_assert_true (g_strv_equal ((const char * const *) incremental, (const char * const *) rebuilt));
+}
+
+static guint
+backlink_notes (Fixture    *f,
+                const char *title)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (f->store, title, NULL);
+  guint notes = 0, links = 0;
+
+  g_assert_nonnull (note);
+  g_assert_true (slip_links_count_backlinks (f->store, note->id, &notes, &links, NULL));
+  return notes;
+}
+
+static void
+count_signal (SlipStore *store,
+              gint64     note_id,
+              GArray    *ids)
+{
+  g_array_append_val (ids, note_id);
+}
+
+static gboolean
+array_has (GArray *ids,
+           gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* An empty vault takes the bulk path: links to notes that come later,
+ * aliases of nothing yet, tags and self-links all end as if written one
+ * by one. */
+static void
+test_bulk_any_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, 4, &error);
+  g_autoptr(GPtrArray) a = blocks_of ("See [[Cedar]] and [[cedar|the tree]] #Birch", "[[Alder]] is me", NULL);
+  g_autoptr(GPtrArray) b = blocks_of ("Nothing links out", "", NULL);
+  g_autoptr(GPtrArray) c = blocks_of ("Back to [[Alder]], on to [[Nowhere]]", NULL);
+  g_autoptr(GPtrArray) d = blocks_of ("A line about cedar wood", NULL);
+  g_autoptr(SlipNote) cedar = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_assert_nonnull (f->store->bulk);
+  g_assert_true (slip_store_import_add (import, "Alder", a, &error));
+  g_assert_true (slip_store_import_add (import, "Birch", b, &error));
+  g_assert_true (slip_store_import_add (import, "Cedar", c, &error));
+  g_assert_true (slip_store_import_add (import, "Dogwood", d, &error));
+  g_assert_no_error (error);
+  g_assert_true (slip_store_import_commit (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 4);
+  g_assert_cmpuint (backlink_notes (f, "Cedar"), ==, 1);
+  g_assert_cmpuint (backlink_notes (f, "Alder"), ==, 1);   /* Cedar's; its own does not count */
+  g_assert_cmpuint (backlink_notes (f, "Birch"), ==, 1);   /* the tag */
+  cedar = slip_store_lookup_note (f->store, "Cedar", NULL);
+  blocks = slip_store_get_blocks (f->store, cedar->id, NULL);
+  g_assert_cmpuint (blocks->len, ==, 1);
+  g_assert_cmpstr (((SlipBlock *) blocks->pdata[0])->text, ==, "Back to [[Alder]], on to [[Nowhere]]");
+  assert_everyday_state (f);
+
+  /* The search index holds the imported text: the unlinked mention of
+   * Cedar in Dogwood is found through it. */
+  {
+    g_autoptr(GPtrArray) unlinked = slip_links_unlinked (f->store, cedar->id, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (unlinked->len, ==, 1);
+  }
+}
+
+/* A failed import leaves nothing behind, not even its dropped indexes. */
+static void
+test_bulk_rollback (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, 3, &error);
+  g_autoptr(GPtrArray) a = blocks_of ("[[Second]]", NULL);
+  g_autoptr(GPtrArray) b = blocks_of ("fine", NULL);
+  g_autoptr(GPtrArray) c = blocks_of ("never written", NULL);
+  g_autoptr(SlipNote) note = NULL;
+
+  g_assert_true (slip_store_import_add (import, "First", a, &error));
+  g_assert_true (slip_store_import_add (import, "Second", b, &error));
+  g_assert_false (slip_store_import_add (import, "Bad [title]", c, &error));
+  g_assert_error (error, SLIP_TITLE_ERROR, SLIP_TITLE_ERROR_RESERVED);
+  g_assert_nonnull (strstr (error->message, "Bad [title]"));
+  g_clear_pointer (&import, slip_store_import_free);
+
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 0);
+  assert_everyday_state (f);
+
+  /* And the store goes on as usual. */
+  note = fixture_note (f, "After");
+  g_assert_nonnull (note);
+  assert_everyday_state (f);
+}
+
+/* A bulk import that rewrites notes the vault had, and writes one note
+ * twice: the search index follows every version exactly. */
+static void
+test_bulk_replaces_bodies (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) old = blocks_of ("apple [[Pear]]", "second apple", "third", NULL);
+  g_autoptr(GPtrArray) fresh = blocks_of ("banana [[Quince]]", NULL);
+  g_autoptr(GPtrArray) first = blocks_of ("draft one", "draft two", NULL);
+  g_autoptr(GPtrArray) again = blocks_of ("final [[Pear]]", NULL);
+  g_autoptr(SlipNote) pear = NULL;
+  g_autoptr(SlipStoreImport) import = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SlipNote) quince = NULL;
+
+  g_assert_nonnull (slip_store_write_note (f->store, "Orchard", old, NULL, &error));
+  pear = fixture_note (f, "Pear");
+  g_assert_cmpuint (backlink_notes (f, "Pear"), ==, 1);
+  g_signal_connect (f->store, "links-changed", G_CALLBACK (count_signal), changed);
+
+  import = slip_store_import_begin (f->store, 2, &error);
+  g_assert_nonnull (import);
+  g_assert_nonnull (f->store->bulk);
+  g_assert_true (slip_store_import_add (import, "Orchard", fresh, &error));
+  g_assert_true (slip_store_import_add (import, "Quince", first, &error));
+  g_assert_true (slip_store_import_add (import, "Quince", again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 0);            /* nothing before the commit */
+  g_assert_true (slip_store_import_commit (import, &error));
+  g_assert_no_error (error);
+
+  quince = slip_store_lookup_note (f->store, "Quince", NULL);
+  g_assert_cmpuint (backlink_notes (f, "Pear"), ==, 1);     /* now from Quince */
+  g_assert_cmpuint (backlink_notes (f, "Quince"), ==, 1);   /* from Orchard */
+  g_assert_true (array_has (changed, pear->id));
+  g_assert_true (array_has (changed, quince->id));
+  assert_everyday_state (f);
+}
+
+/* A small import into a larger vault takes the everyday path, with the
+ * same result. */
+static void
+test_small_into_large (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = NULL;
+  g_autoptr(GPtrArray) a = blocks_of ("[[Note 3]] and [[Later]]", NULL);
+  g_autoptr(GPtrArray) b = blocks_of ("[[Note 1]]", NULL);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Note %u", i);
+      g_autoptr(GPtrArray) body = blocks_of ("[[Later]] waits", NULL);
+
+      g_assert_nonnull (slip_store_write_note (f->store, title, body, NULL, &error));
+    }
+
+  import = slip_store_import_begin (f->store, 2, &error);
+  g_assert_null (f->store->bulk);
+  g_assert_true (slip_store_import_add (import, "Earlier", a, &error));
+  g_assert_true (slip_store_import_add (import, "Later", b, &error));
+  g_assert_true (slip_store_import_commit (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (backlink_notes (f, "Later"), ==, 11);
+  g_assert_cmpuint (backlink_notes (f, "Note 1"), ==, 1);
+  assert_everyday_state (f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  FIXTURE_TEST ("/import/bulk-any-order", test_bulk_any_order);
+  FIXTURE_TEST ("/import/bulk-rollback", test_bulk_rollback);
+  FIXTURE_TEST ("/import/bulk-replaces-bodies", test_bulk_replaces_bodies);
+  FIXTURE_TEST ("/import/small-into-large", test_small_into_large);
+
+  return g_test_run ();
+}
