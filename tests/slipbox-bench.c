@@ -238,7 +238,8 @@ run_size (guint        n_notes,
   GStatBuf st;
   Vault vault;
   gint64 start;
-  double load_s, commit_s;
+  double load_s, commit_s, rename_ms = 0, undo_ms = 0;
+  guint rename_notes = 0, rename_blocks = 0;
   gint64 untimed = 0, last_end;
   guint hub_notes = 0, hub_links = 0, page_len = 0;
   guint64 total_blocks = 0;
@@ -356,6 +357,39 @@ run_size (guint        n_notes,
         g_assert (((SlipMention *) page->pdata[m])->block_text != NULL);
     }
 
+  /* Rename the hub whose number of linking notes is nearest 10,000 (the
+   * top hub in a smaller vault), and undo it. */
+  {
+    g_autoptr(GPtrArray) hubs = slip_links_hubs (store, 0, 20, NULL);
+    g_autoptr(SlipRename) rename = NULL;
+    SlipHub *pick = hubs->pdata[0];
+    g_autofree char *new_title = NULL;
+
+    for (guint i = 1; i < hubs->len; i++)
+      {
+        SlipHub *h = hubs->pdata[i];
+        if (ABS ((int) h->notes - 10000) < ABS ((int) pick->notes - 10000))
+          pick = h;
+      }
+    rename_notes = pick->notes;
+    new_title = g_strconcat (pick->title, " renamed", NULL);
+    start = g_get_monotonic_time ();
+    if (!slip_store_rename_note_undoable (store, pick->id, new_title, &rename, &error))
+      {
+        g_printerr ("slipbox-bench: %s\n", error->message);
+        return FALSE;
+      }
+    rename_ms = ms_since (start);
+    rename_blocks = slip_rename_get_n_blocks (rename);
+    start = g_get_monotonic_time ();
+    if (!slip_store_undo_rename (store, rename, &error))
+      {
+        g_printerr ("slipbox-bench: %s\n", error->message);
+        return FALSE;
+      }
+    undo_ms = ms_since (start);
+  }
+
   g_clear_object (&store);  /* checkpoints the WAL into the file */
   if (g_stat (path, &st) != 0)
     st.st_size = 0;
@@ -369,6 +403,9 @@ run_size (guint        n_notes,
           hub_notes, hub_links, 100.0 * hub_notes / n_notes);
   printf ("  hub count p50:          %8.3f ms\n", percentile (count_ms, 50));
   printf ("  hub first page p50:     %8.3f ms  (%u mentions with text)\n", percentile (page_ms, 50), page_len);
+  printf ("  rename a hub:           %8.1f ms  (%u linking notes, %u blocks rewritten)\n",
+          rename_ms, rename_notes, rename_blocks);
+  printf ("  undo the rename:        %8.1f ms\n", undo_ms);
   printf ("  database size:          %8.1f MB\n", st.st_size / 1e6);
   fflush (stdout);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "slip-links.h"
+#include "slip-store-private.h"
 #include "test-util.h"
 
 /* Writes @title's body as paragraph blocks, one per string. */
@@ -625,6 +626,100 @@ test_unlinked_mentions (Fixture       *f,
   assert_counts (f, ada, 1, 3);
 }
 
+/* Undoing a rename gives every rewritten block its text back byte for
+ * byte, whatever form the links had. */
+static void
+test_rename_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SlipNote) old = fixture_note (f, "Old Name");
+  g_autoptr(SlipNote) src = write_note (f, "Src",
+                                         "[[Old Name]] and [[old name|kept label]]",
+                                         "[[OLD NAME#Part]] ![[Old  Name]] #[[Old Name]]",
+                                         "[md](dir/Old%20Name.md#Part) `[[Old Name]]` [[Other]]",
+                                         NULL);
+  g_autoptr(SlipNote) more = write_note (f, "More", "plain text", "see [[old name]]", NULL);
+  g_autoptr(SlipRename) rename = NULL;
+  g_autoptr(SlipRename) again = NULL;
+  g_autoptr(SlipNote) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src_before = body_of (f, src);
+  g_autofree char *more_before = body_of (f, more);
+  g_autofree char *src_renamed = NULL;
+  g_autofree char *src_after = NULL;
+  g_autofree char *more_after = NULL;
+  g_auto(GStrv) edges_before = fixture_dump (f);
+  g_auto(GStrv) edges_after = NULL;
+
+  g_assert_true (slip_store_rename_note_undoable (f->store, old->id, "New: Name", &rename, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (rename);
+  g_assert_cmpuint (slip_rename_get_n_blocks (rename), ==, 4);
+  g_assert_cmpstr (slip_rename_get_old_title (rename), ==, "Old Name");
+  g_assert_cmpstr (slip_rename_get_new_title (rename), ==, "New: Name");
+  src_renamed = body_of (f, src);
+  g_assert_cmpstr (src_renamed, !=, src_before);
+
+  g_assert_true (slip_store_undo_rename (f->store, rename, &error));
+  g_assert_no_error (error);
+  back = slip_store_get_note (f->store, old->id, NULL);
+  g_assert_cmpstr (back->title, ==, "Old Name");
+  src_after = body_of (f, src);
+  more_after = body_of (f, more);
+  g_assert_cmpstr (src_after, ==, src_before);
+  g_assert_cmpstr (more_after, ==, more_before);
+  edges_after = fixture_dump (f);
+  g_assert_true (g_strv_equal ((const char * const *) edges_before, (const char * const *) edges_after));
+  assert_counts (f, back, 2, 6);
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Renaming to the same title changes nothing and hands back nothing. */
+  g_assert_true (slip_store_rename_note_undoable (f->store, old->id, "Old Name", &again, &error));
+  g_assert_null (again);
+}
+
+/* A block edited after the rename keeps the edit, and links written with
+ * the new title since are rewritten back too; an undo after a second
+ * rename is refused. */
+static void
+test_rename_undo_after_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SlipNote) old = fixture_note (f, "Alpha");
+  g_autoptr(SlipNote) src = write_note (f, "Src", "[[alpha]] one", NULL);
+  g_autoptr(SlipNote) later = NULL;
+  g_autoptr(SlipRename) rename = NULL;
+  g_autoptr(SlipRename) second = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src_body = NULL;
+  g_autofree char *later_body = NULL;
+  SlipBlock *block;
+
+  g_assert_true (slip_store_rename_note_undoable (f->store, old->id, "Beta", &rename, &error));
+  blocks = slip_store_get_blocks (f->store, src->id, NULL);
+  block = blocks->pdata[0];
+  g_assert_cmpstr (block->text, ==, "[[Beta]] one");
+  g_free (block->text);
+  block->text = g_strdup ("[[Beta]] one, edited");
+  g_assert_true (slip_store_save_blocks (f->store, &block, 1, &error));
+  later = write_note (f, "Later", "new [[Beta]] link", NULL);
+
+  g_assert_true (slip_store_undo_rename (f->store, rename, &error));
+  g_assert_no_error (error);
+  src_body = body_of (f, src);
+  later_body = body_of (f, later);
+  g_assert_cmpstr (src_body, ==, "[[Alpha]] one, edited");
+  g_assert_cmpstr (later_body, ==, "new [[Alpha]] link");
+  assert_counts (f, old, 2, 2);
+
+  g_assert_true (slip_store_rename_note_undoable (f->store, old->id, "Gamma", &second, &error));
+  g_assert_true (slip_store_rename_note (f->store, old->id, "Delta", &error));
+  g_assert_false (slip_store_undo_rename (f->store, second, &error));
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -641,6 +736,8 @@ main (int    argc,
   FIXTURE_TEST ("/links/positions-follow-edits", test_positions_follow_edits);
   FIXTURE_TEST ("/links/rename/rewrites", test_rename_rewrites_references);
   FIXTURE_TEST ("/links/rename/clash-and-case", test_rename_clash_and_case);
+  FIXTURE_TEST ("/links/rename/undo", test_rename_undo);
+  FIXTURE_TEST ("/links/rename/undo-after-edits", test_rename_undo_after_edits);
   FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
   FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);
   FIXTURE_TEST ("/links/hubs-and-orphans", test_hubs_and_orphans);

@@ -45,13 +45,28 @@ gboolean slip_links_unresolve             (SlipStore     *store,
 gboolean slip_links_queue_note_targets    (SlipStore     *store,
                                            gint64         note_id,
                                            GError       **error);
+/* One block rewritten by a rename: its text before and after. */
+typedef struct {
+  gint64  block_id;
+  char   *before;
+  char   *after;
+} SlipRewrite;
+
+void     slip_rewrite_free                (SlipRewrite   *rewrite);
 /* Inside a transaction, after the note's title changed: every link to
  * @note_id written with the old title (key @old_key) is rewritten to
- * @new_title, keeping labels, anchors and the link's form. */
+ * @new_title, keeping labels, anchors and the link's form. Each rewritten
+ * block is added to @rewrites (SlipRewrite) when it is not NULL. */
 gboolean slip_links_rewrite_references    (SlipStore     *store,
                                            gint64         note_id,
                                            const char    *old_key,
                                            const char    *new_title,
+                                           GPtrArray     *rewrites,
                                            GError       **error);
+/* @text with the links to key @old_key rewritten to @new_title, or NULL
+ * when it has none. */
+char    *slip_links_rewrite_text          (const char    *text,
+                                           const char    *old_key,
+                                           const char    *new_title);
 
 G_END_DECLS

@@ -494,8 +494,8 @@ markdown_destination (const char *old,
                           escaped, anchor ? anchor : "");
 }
 
-static char *
-rewrite_text (const char *text,
+char *
+slip_links_rewrite_text (const char *text,
               const char *old_key,
               const char *new_title)
 {
@@ -552,11 +552,20 @@ rewrite_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+void
+slip_rewrite_free (SlipRewrite *rewrite)
+{
+  g_free (rewrite->before);
+  g_free (rewrite->after);
+  g_free (rewrite);
+}
+
 gboolean
 slip_links_rewrite_references (SlipStore   *store,
                                gint64       note_id,
                                const char  *old_key,
                                const char  *new_title,
+                               GPtrArray   *rewrites,
                                GError     **error)
 {
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -591,11 +600,20 @@ slip_links_rewrite_references (SlipStore   *store,
 
       if (block == NULL)
         return FALSE;
-      text = rewrite_text (block->text, old_key, new_title);
+      text = slip_links_rewrite_text (block->text, old_key, new_title);
       if (text == NULL)
         continue;
       if (!slip_store_update_block_text (store, block_id, text, now, error))
         return FALSE;
+      if (rewrites != NULL)
+        {
+          SlipRewrite *rewrite = g_new0 (SlipRewrite, 1);
+
+          rewrite->block_id = block_id;
+          rewrite->before = g_steal_pointer (&block->text);
+          rewrite->after = g_steal_pointer (&text);
+          g_ptr_array_add (rewrites, rewrite);
+        }
     }
   return TRUE;
 }

@@ -282,33 +282,129 @@ fail:
   return FALSE;
 }
 
-gboolean
-slip_store_rename_note (SlipStore   *self,
-                        gint64      note_id,
-                        const char  *new_title,
-                        GError     **error)
+struct _SlipRename
 {
-  g_autoptr(SlipNote) note = NULL;
-  g_autofree char *normal = NULL;
-  g_autofree char *key = NULL;
+  gint64     note_id;
+  char      *old_title;
+  char      *new_title;
+  GPtrArray *rewrites;     /* SlipRewrite */
+};
+
+void
+slip_rename_free (SlipRename *rename)
+{
+  if (rename == NULL)
+    return;
+  g_free (rename->old_title);
+  g_free (rename->new_title);
+  g_clear_pointer (&rename->rewrites, g_ptr_array_unref);
+  g_free (rename);
+}
+
+const char *
+slip_rename_get_old_title (SlipRename *rename)
+{
+  return rename->old_title;
+}
+
+const char *
+slip_rename_get_new_title (SlipRename *rename)
+{
+  return rename->new_title;
+}
+
+guint
+slip_rename_get_n_blocks (SlipRename *rename)
+{
+  return rename->rewrites->len;
+}
+
+/* Inside a transaction: gives @note the title @title (normalised @normal,
+ * key @key), refused when another note has that name. */
+static gboolean
+set_title (SlipStore   *self,
+           SlipNote    *note,
+           const char  *normal,
+           const char  *key,
+           GError     **error)
+{
   g_autofree char *day = NULL;
   sqlite3_stmt *stmt;
   gint64 other;
 
-  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (new_title != NULL, FALSE);
+  other = slip_store_resolve_key (self, key, error);
+  if (other < 0)
+    return FALSE;
+  if (other > 0 && other != note->id)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                   _("A note called “%s” already exists"), normal);
+      return FALSE;
+    }
 
-  if (!slip_title_validate (new_title, error))
+  stmt = slip_store_prepare (self,
+                             "UPDATE notes SET title = ?2, title_key = ?3, journal_day = ?4"
+                             " WHERE id = ?1", error);
+  if (stmt == NULL)
     return FALSE;
-  note = slip_store_get_note (self, note_id, error);
-  if (note == NULL)
-    return FALSE;
-  if (note->trashed != 0)
+  slip_journal_parse_title (normal, &day);
+  sqlite3_bind_int64 (stmt, 1, note->id);
+  sqlite3_bind_text (stmt, 2, normal, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  if (day != NULL)
+    sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  return slip_store_step_done (self, stmt, error);
+}
+
+/* A live note, for renaming. */
+static SlipNote *
+get_renamable (SlipStore   *self,
+               gint64       note_id,
+               GError     **error)
+{
+  g_autoptr(SlipNote) note = slip_store_get_note (self, note_id, error);
+
+  if (note != NULL && note->trashed != 0)
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
                    _("“%s” is in the trash: restore it to rename it"), note->title);
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&note);
+}
+
+gboolean
+slip_store_rename_note (SlipStore   *self,
+                        gint64       note_id,
+                        const char  *new_title,
+                        GError     **error)
+{
+  return slip_store_rename_note_undoable (self, note_id, new_title, NULL, error);
+}
+
+gboolean
+slip_store_rename_note_undoable (SlipStore    *self,
+                                 gint64        note_id,
+                                 const char   *new_title,
+                                 SlipRename  **undo,
+                                 GError      **error)
+{
+  g_autoptr(SlipNote) note = NULL;
+  g_autoptr(GPtrArray) rewrites = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (new_title != NULL, FALSE);
+  g_return_val_if_fail (undo == NULL || *undo == NULL, FALSE);
+
+  if (!slip_title_validate (new_title, error))
+    return FALSE;
+  note = get_renamable (self, note_id, error);
+  if (note == NULL)
+    return FALSE;
 
   normal = slip_title_normalize (new_title);
   key = slip_title_key (new_title);
@@ -317,36 +413,13 @@ slip_store_rename_note (SlipStore   *self,
 
   if (!slip_store_begin (self, error))
     return FALSE;
-
-  other = slip_store_resolve_key (self, key, error);
-  if (other < 0)
-    goto fail;
-  if (other > 0 && other != note_id)
-    {
-      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
-                   _("A note called “%s” already exists"), normal);
-      goto fail;
-    }
-
-  stmt = slip_store_prepare (self,
-                             "UPDATE notes SET title = ?2, title_key = ?3, journal_day = ?4"
-                             " WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  slip_journal_parse_title (normal, &day);
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_text (stmt, 2, normal, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-  if (day != NULL)
-    sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 4);
-  if (!slip_store_step_done (self, stmt, error))
-    goto fail;
+  rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_rewrite_free);
 
   /* Rewrite every reference to the old title; then placeholders that were
    * waiting for the new title find the note. */
-  if (!slip_links_rewrite_references (self, note_id, note->title_key, normal, error))
+  if (!set_title (self, note, normal, key, error) ||
+      !slip_links_rewrite_references (self, note_id, note->title_key, normal,
+                                      undo ? rewrites : NULL, error))
     goto fail;
   if (g_strcmp0 (key, note->title_key) != 0 &&
       !slip_links_resolve_placeholders (self, note_id, key, error))
@@ -354,6 +427,90 @@ slip_store_rename_note (SlipStore   *self,
 
   slip_store_queue_note_changed (self, note_id);
   slip_store_queue_links_changed (self, note_id);
+  if (!slip_store_commit (self, error))
+    return FALSE;
+
+  if (undo != NULL)
+    {
+      *undo = g_new0 (SlipRename, 1);
+      (*undo)->note_id = note_id;
+      (*undo)->old_title = g_strdup (note->title);
+      (*undo)->new_title = g_steal_pointer (&normal);
+      (*undo)->rewrites = g_steal_pointer (&rewrites);
+    }
+  return TRUE;
+
+fail:
+  slip_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+slip_store_undo_rename (SlipStore   *self,
+                        SlipRename  *rename,
+                        GError     **error)
+{
+  g_autoptr(SlipNote) note = NULL;
+  g_autofree char *old_key = NULL;
+  g_autofree char *new_key = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rename != NULL, FALSE);
+
+  note = get_renamable (self, rename->note_id, error);
+  if (note == NULL)
+    return FALSE;
+  old_key = slip_title_key (rename->old_title);
+  new_key = slip_title_key (rename->new_title);
+  if (g_strcmp0 (note->title_key, new_key) != 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
+                   _("“%s” was renamed again since"), rename->new_title);
+      return FALSE;
+    }
+
+  if (!slip_store_begin (self, error))
+    return FALSE;
+  if (!set_title (self, note, rename->old_title, old_key, error))
+    goto fail;
+
+  /* Each block the rename rewrote gets its text back, byte for byte,
+   * unless it was edited since: then only its links are rewritten back. */
+  now = slip_store_now (self);
+  for (guint i = 0; i < rename->rewrites->len; i++)
+    {
+      SlipRewrite *rewrite = g_ptr_array_index (rename->rewrites, i);
+      g_autoptr(SlipBlock) block = slip_store_get_block (self, rewrite->block_id, NULL);
+      g_autoptr(SlipNote) owner = NULL;
+      g_autofree char *text = NULL;
+
+      /* Deleted since, or in a note moved to the trash: nothing to undo. */
+      if (block == NULL)
+        continue;
+      owner = slip_store_get_note (self, block->note_id, error);
+      if (owner == NULL)
+        goto fail;
+      if (owner->trashed != 0)
+        continue;
+      if (g_strcmp0 (block->text, rewrite->after) == 0)
+        text = g_strdup (rewrite->before);
+      else
+        text = slip_links_rewrite_text (block->text, new_key, rename->old_title);
+      if (text != NULL &&
+          !slip_store_update_block_text (self, rewrite->block_id, text, now, error))
+        goto fail;
+    }
+
+  /* References written with the new title since the rename. */
+  if (!slip_links_rewrite_references (self, note->id, new_key, rename->old_title, NULL, error))
+    goto fail;
+  if (g_strcmp0 (old_key, new_key) != 0 &&
+      !slip_links_resolve_placeholders (self, note->id, old_key, error))
+    goto fail;
+
+  slip_store_queue_note_changed (self, note->id);
+  slip_store_queue_links_changed (self, note->id);
   return slip_store_commit (self, error);
 
 fail:

@@ -112,6 +112,28 @@ gboolean    slip_store_rename_note        (SlipStore   *self,
                                            gint64       note_id,
                                            const char  *new_title,
                                            GError     **error);
+/* What a rename changed, to undo it. */
+typedef struct _SlipRename SlipRename;
+void        slip_rename_free              (SlipRename  *rename);
+const char *slip_rename_get_old_title     (SlipRename  *rename);
+const char *slip_rename_get_new_title     (SlipRename  *rename);
+/* How many blocks of other notes the rename rewrote. */
+guint       slip_rename_get_n_blocks      (SlipRename  *rename);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipRename, slip_rename_free)
+/* slip_store_rename_note(), handing back in *@undo (NULL when nothing
+ * changed) what slip_store_undo_rename() needs. */
+gboolean    slip_store_rename_note_undoable (SlipStore   *self,
+                                           gint64       note_id,
+                                           const char  *new_title,
+                                           SlipRename **undo,
+                                           GError     **error);
+/* Gives the note its old title back and every block the rename rewrote
+ * its old text, byte for byte (a block edited since has only its links
+ * rewritten back); references written with the new title since are
+ * rewritten too. One transaction. */
+gboolean    slip_store_undo_rename        (SlipStore   *self,
+                                           SlipRename  *rename,
+                                           GError     **error);
 /* Removes the note and its blocks for good; links to it become
  * placeholders. */
 gboolean    slip_store_delete_note        (SlipStore   *self,
