@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+
 #include <string.h>
 
 #include "slip-links.h"
@@ -720,6 +722,126 @@ test_rename_undo_after_edits (Fixture       *f,
   g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
 }
 
+static GArray *
+sources_in_view (Fixture                *f,
+                 SlipNote               *target,
+                 const SlipMentionsView *view)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = slip_links_backlink_sources_in_view (f->store, target->id, view, 0, 0, &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+static void
+assert_sources (GArray *ids,
+                ...)
+{
+  va_list args;
+  guint i = 0;
+
+  va_start (args, ids);
+  for (SlipNote *note = va_arg (args, SlipNote *); note != NULL; note = va_arg (args, SlipNote *), i++)
+    {
+      g_assert_cmpuint (i, <, ids->len);
+      g_assert_cmpint (g_array_index (ids, gint64, i), ==, note->id);
+    }
+  va_end (args);
+  g_assert_cmpuint (ids->len, ==, i);
+}
+
+/* Sorting, daily notes hidden, tags only and a text filter select and
+ * order the mentions; counts follow; and the choice is kept per note. */
+static void
+test_mentions_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlipNote) target = fixture_note (f, "Topic");
+  g_autoptr(SlipNote) zeta = write_note (f, "Zeta", "[[Topic]] in a café", "and [[topic]] again", NULL);
+  g_autoptr(SlipNote) day = write_note (f, "2026-11-20", "#Topic today", NULL);
+  g_autoptr(SlipNote) alpha = write_note (f, "Alpha", "plain [[Topic]]", "#topic too", NULL);
+  g_autoptr(SlipNote) self = write_note (f, "Topic", "[[Topic]] myself", NULL);
+  SlipMentionsView view = { 0 };
+  SlipMentionsView read = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notes = 0, links = 0;
+
+  /* The default: newest note first, self-links aside. */
+  g_assert_true (slip_mentions_view_is_plain (&view));
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, alpha, day, zeta, NULL);
+  g_clear_pointer (&ids, g_array_unref);
+
+  view.sort = SLIP_MENTIONS_OLDEST;
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, zeta, day, alpha, NULL);
+  g_clear_pointer (&ids, g_array_unref);
+
+  view.sort = SLIP_MENTIONS_TITLE;
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, day, alpha, zeta, NULL);   /* digits sort first */
+  g_clear_pointer (&ids, g_array_unref);
+
+  view.hide_journal = TRUE;
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, alpha, zeta, NULL);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_true (slip_links_count_backlinks_in_view (f->store, target->id, &view, &notes, &links, &error));
+  g_assert_cmpuint (notes, ==, 2);
+  g_assert_cmpuint (links, ==, 4);
+
+  view.hide_journal = FALSE;
+  view.tags_only = TRUE;
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, day, alpha, NULL);
+  g_clear_pointer (&ids, g_array_unref);
+  mentions = slip_links_backlinks_from_in_view (f->store, target->id, alpha->id, &view, &error);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpstr (((SlipMention *) mentions->pdata[0])->block_text, ==, "#topic too");
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+
+  /* The filter matches the mention's text whatever the case or accents'
+   * composition ("CAFE\u0301" is "café"). */
+  view.tags_only = FALSE;
+  view.sort = SLIP_MENTIONS_NEWEST;
+  view.filter = g_strdup ("CAFE\u0301");
+  g_assert_false (slip_mentions_view_is_plain (&view));
+  ids = sources_in_view (f, target, &view);
+  assert_sources (ids, zeta, NULL);
+  g_clear_pointer (&ids, g_array_unref);
+  g_assert_true (slip_links_count_backlinks_in_view (f->store, target->id, &view, &notes, &links, &error));
+  g_assert_cmpuint (notes, ==, 1);
+  g_assert_cmpuint (links, ==, 1);
+  mentions = slip_links_backlinks_from_in_view (f->store, target->id, zeta->id, &view, &error);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+
+  /* Kept per note, and forgotten with it. */
+  view.collapsed = TRUE;
+  view.sort = SLIP_MENTIONS_TITLE;
+  g_assert_true (slip_store_set_mentions_view (f->store, target->id, &view, &error));
+  g_assert_no_error (error);
+  g_assert_true (slip_store_get_mentions_view (f->store, target->id, &read, &error));
+  g_assert_cmpint (read.sort, ==, SLIP_MENTIONS_TITLE);
+  g_assert_true (read.collapsed);
+  g_assert_false (read.tags_only);
+  g_assert_cmpstr (read.filter, ==, "CAFE\u0301");
+  g_assert_true (slip_store_get_mentions_view (f->store, zeta->id, &read, &error));
+  g_assert_true (slip_mentions_view_is_plain (&read));
+  g_assert_false (read.collapsed);
+  g_assert_true (slip_store_delete_note (f->store, target->id, &error));
+  g_assert_true (slip_store_get_mentions_view (f->store, target->id, &read, &error));
+  g_assert_true (slip_mentions_view_is_plain (&read));
+  g_assert_false (read.collapsed);
+
+  slip_mentions_view_clear (&view);
+  slip_mentions_view_clear (&read);
+  (void) self;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -737,6 +859,7 @@ main (int    argc,
   FIXTURE_TEST ("/links/rename/rewrites", test_rename_rewrites_references);
   FIXTURE_TEST ("/links/rename/clash-and-case", test_rename_clash_and_case);
   FIXTURE_TEST ("/links/rename/undo", test_rename_undo);
+  FIXTURE_TEST ("/links/mentions-view", test_mentions_view);
   FIXTURE_TEST ("/links/rename/undo-after-edits", test_rename_undo_after_edits);
   FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
   FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);

@@ -9,6 +9,7 @@
 
 #include "slip-links.h"
 #include "slip-store-private.h"
+#include "slip-title.h"
 
 #define NOTE_COLUMNS "n.id, n.uuid, n.title, n.title_key, n.journal_day, n.created, n.updated, n.trashed"
 
@@ -195,6 +196,161 @@ slip_links_backlinks_from (SlipStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_int64 (stmt, 2, source_id);
+  return collect_mentions (store, stmt, error);
+}
+
+/* The mentions a view selects: links to ?1 from other notes, ?2 tags
+ * only, ?3 no daily notes, ?4 a folded text the block must contain. */
+#define VIEW_FROM \
+  " FROM links l" \
+  " JOIN notes n ON n.id = l.note_id" \
+  " JOIN blocks b ON b.id = l.block_id" \
+  " WHERE l.target_id = ?1 AND l.note_id != ?1" \
+  " AND (?2 = 0 OR l.kind = 'tag')" \
+  " AND (?3 = 0 OR n.journal_day IS NULL)" \
+  " AND (?4 IS NULL OR slip_contains (b.text, ?4))"
+
+static void
+bind_view (sqlite3_stmt           *stmt,
+           gint64                  note_id,
+           const SlipMentionsView *view,
+           const char             *folded)
+{
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int (stmt, 2, view->tags_only);
+  sqlite3_bind_int (stmt, 3, view->hide_journal);
+  if (folded != NULL && folded[0] != '\0')
+    sqlite3_bind_text (stmt, 4, folded, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 4);
+}
+
+static char *
+fold_filter (const SlipMentionsView *view)
+{
+  if (view->filter == NULL || view->filter[0] == '\0')
+    return NULL;
+  return slip_title_fold (view->filter);
+}
+
+gboolean
+slip_links_count_backlinks_in_view (SlipStore               *store,
+                                    gint64                   note_id,
+                                    const SlipMentionsView  *view,
+                                    guint                   *n_notes,
+                                    guint                   *n_links,
+                                    GError                 **error)
+{
+  g_autofree char *folded = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), FALSE);
+
+  if (slip_mentions_view_is_plain (view))
+    return slip_links_count_backlinks (store, note_id, n_notes, n_links, error);
+
+  folded = fold_filter (view);
+  stmt = slip_store_prepare (store, "SELECT count(DISTINCT l.note_id), count(*)" VIEW_FROM, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_view (stmt, note_id, view, folded);
+  rc = sqlite3_step (stmt);
+  if (n_notes)
+    *n_notes = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  if (n_links)
+    *n_links = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 1) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("count backlinks"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+slip_links_backlink_sources_in_view (SlipStore               *store,
+                                     gint64                   note_id,
+                                     const SlipMentionsView  *view,
+                                     guint                    offset,
+                                     guint                    limit,
+                                     GError                 **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *folded = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  if (slip_mentions_view_is_plain (view))
+    return slip_links_backlink_sources (store, note_id, offset, limit, error);
+
+  folded = fold_filter (view);
+  switch (view->sort)
+    {
+    case SLIP_MENTIONS_OLDEST:
+      stmt = slip_store_prepare (store, "SELECT l.note_id" VIEW_FROM
+                                 " GROUP BY l.note_id ORDER BY l.note_id LIMIT ?5 OFFSET ?6", error);
+      break;
+    case SLIP_MENTIONS_TITLE:
+      stmt = slip_store_prepare (store, "SELECT l.note_id" VIEW_FROM
+                                 " GROUP BY l.note_id ORDER BY n.title_key, l.note_id LIMIT ?5 OFFSET ?6",
+                                 error);
+      break;
+    case SLIP_MENTIONS_NEWEST:
+    default:
+      stmt = slip_store_prepare (store, "SELECT l.note_id" VIEW_FROM
+                                 " GROUP BY l.note_id ORDER BY l.note_id DESC LIMIT ?5 OFFSET ?6", error);
+      break;
+    }
+  if (stmt == NULL)
+    return NULL;
+  bind_view (stmt, note_id, view, folded);
+  sqlite3_bind_int64 (stmt, 5, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 6, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+slip_links_backlinks_from_in_view (SlipStore               *store,
+                                   gint64                   note_id,
+                                   gint64                   source_id,
+                                   const SlipMentionsView  *view,
+                                   GError                 **error)
+{
+  g_autofree char *folded = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  if (slip_mentions_view_is_plain (view))
+    return slip_links_backlinks_from (store, note_id, source_id, error);
+
+  folded = fold_filter (view);
+  stmt = slip_store_prepare (store,
+                             MENTION_COLUMNS
+                             " WHERE l.target_id = ?1 AND l.note_id = ?5 AND ?5 != ?1"
+                             " AND (?2 = 0 OR l.kind = 'tag')"
+                             " AND (?3 = 0 OR n.journal_day IS NULL)"
+                             " AND (?4 IS NULL OR slip_contains (b.text, ?4))"
+                             " ORDER BY b.position, l.start", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_view (stmt, note_id, view, folded);
+  sqlite3_bind_int64 (stmt, 5, source_id);
   return collect_mentions (store, stmt, error);
 }
 

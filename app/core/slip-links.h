@@ -89,6 +89,25 @@ GPtrArray  *slip_links_backlinks_from  (SlipStore     *store,
                                         gint64         note_id,
                                         gint64         source_id,
                                         GError       **error);
+/* The three above, for the mentions @view selects and in its order (a
+ * plain view, or NULL, is the same as calling them). */
+gboolean    slip_links_count_backlinks_in_view  (SlipStore               *store,
+                                                 gint64                   note_id,
+                                                 const SlipMentionsView  *view,
+                                                 guint                   *n_notes,
+                                                 guint                   *n_links,
+                                                 GError                 **error);
+GArray     *slip_links_backlink_sources_in_view (SlipStore               *store,
+                                                 gint64                   note_id,
+                                                 const SlipMentionsView  *view,
+                                                 guint                    offset,
+                                                 guint                    limit,
+                                                 GError                 **error);
+GPtrArray  *slip_links_backlinks_from_in_view   (SlipStore               *store,
+                                                 gint64                   note_id,
+                                                 gint64                   source_id,
+                                                 const SlipMentionsView  *view,
+                                                 GError                 **error);
 /* Notes by the number of distinct notes linking to them, most first
  * (GPtrArray of SlipHub). Served by the kept counts' index. */
 GPtrArray  *slip_links_hubs            (SlipStore     *store,

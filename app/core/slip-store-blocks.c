@@ -413,15 +413,17 @@ slip_store_update_block_text (SlipStore   *self,
 {
   sqlite3_stmt *stmt;
   g_autoptr(SlipBlock) block = slip_store_get_block (self, block_id, error);
+  g_autofree char *old_text = NULL;
 
   if (block == NULL)
     return FALSE;
-  g_free (block->text);
+  old_text = g_steal_pointer (&block->text);
   block->text = g_strdup (text);
   if (!slip_store_validate_block (block, error))
     return FALSE;
 
-  if (!slip_store_fts_delete_block (self, block_id, error))
+  /* The index entry goes with the text it was made from, which is at hand. */
+  if (!fts_write (self, TRUE, block_id, old_text, error))
     return FALSE;
   stmt = slip_store_prepare (self, "UPDATE blocks SET text = ?2, updated = ?3 WHERE id = ?1", error);
   if (stmt == NULL)

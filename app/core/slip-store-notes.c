@@ -290,6 +290,30 @@ struct _SlipRename
   GPtrArray *rewrites;     /* SlipRewrite */
 };
 
+G_DEFINE_BOXED_TYPE (SlipRename, slip_rename, slip_rename_copy, slip_rename_free)
+
+SlipRename *
+slip_rename_copy (SlipRename *rename)
+{
+  SlipRename *copy = g_new0 (SlipRename, 1);
+
+  copy->note_id = rename->note_id;
+  copy->old_title = g_strdup (rename->old_title);
+  copy->new_title = g_strdup (rename->new_title);
+  copy->rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_rewrite_free);
+  for (guint i = 0; i < rename->rewrites->len; i++)
+    {
+      SlipRewrite *from = g_ptr_array_index (rename->rewrites, i);
+      SlipRewrite *to = g_new0 (SlipRewrite, 1);
+
+      to->block_id = from->block_id;
+      to->before = g_strdup (from->before);
+      to->after = g_strdup (from->after);
+      g_ptr_array_add (copy->rewrites, to);
+    }
+  return copy;
+}
+
 void
 slip_rename_free (SlipRename *rename)
 {

@@ -110,6 +110,11 @@ gint64        slip_store_write_note_locked  (SlipStore     *self,
                                              gboolean      *created,
                                              GError       **error);
 
+/* SQL functions of the store's connection (slip-store-views.c):
+ * slip_contains(text, folded_needle). */
+gboolean      slip_store_register_functions (SlipStore     *self,
+                                             GError       **error);
+
 /* Shared between slip-store*.c */
 /* During a bulk write only notes are added, so title key -> id answers can
  * be remembered until its transaction ends (NULL when not in use). */

@@ -121,6 +121,16 @@ static const char * const migrations[] = {
   "  alias_key TEXT NOT NULL UNIQUE"
   ");"
   "CREATE INDEX aliases_by_note ON aliases (note_id);",
+  /* 2 -> 3: how each note's mentions are shown (a row only when it
+   * differs from the default). */
+  "CREATE TABLE mention_views ("
+  "  note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,"
+  "  sort INTEGER NOT NULL DEFAULT 0,"
+  "  hide_journal INTEGER NOT NULL DEFAULT 0,"
+  "  tags_only INTEGER NOT NULL DEFAULT 0,"
+  "  collapsed INTEGER NOT NULL DEFAULT 0,"
+  "  filter TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);
@@ -560,7 +570,8 @@ slip_store_new (const char  *path,
       sqlite3_busy_handler (self->db, slip_store_busy_handler, self);
       /* Read before writing anything: a file that is not a database, or
        * one from a newer Slipbox, must be left exactly as it is. */
-      if (query_int (self, "SELECT count(*) FROM sqlite_schema", &version,
+      if (slip_store_register_functions (self, &local_error) &&
+          query_int (self, "SELECT count(*) FROM sqlite_schema", &version,
                      _("open the notes database"), &local_error))
         query_int (self, "PRAGMA user_version", &version,
                    _("open the notes database"), &local_error);

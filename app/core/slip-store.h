@@ -31,7 +31,7 @@ typedef enum {
 } SlipStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SLIP_STORE_SCHEMA_VERSION 2
+#define SLIP_STORE_SCHEMA_VERSION 3
 /* Largest block text and largest note (sum of its blocks), in bytes. */
 #define SLIP_STORE_MAX_BLOCK_BYTES (1024 * 1024)
 #define SLIP_STORE_MAX_NOTE_BYTES  (5 * 1024 * 1024)
@@ -114,6 +114,9 @@ gboolean    slip_store_rename_note        (SlipStore   *self,
                                            GError     **error);
 /* What a rename changed, to undo it. */
 typedef struct _SlipRename SlipRename;
+#define SLIP_TYPE_RENAME (slip_rename_get_type ())
+GType       slip_rename_get_type          (void) G_GNUC_CONST;
+SlipRename *slip_rename_copy              (SlipRename  *rename);
 void        slip_rename_free              (SlipRename  *rename);
 const char *slip_rename_get_old_title     (SlipRename  *rename);
 const char *slip_rename_get_new_title     (SlipRename  *rename);
@@ -223,6 +226,36 @@ gboolean    slip_store_set_blocks         (SlipStore   *self,
                                            gint64       note_id,
                                            GPtrArray   *blocks,
                                            GError     **error);
+/* How a note's linked mentions are shown: remembered per note. */
+typedef enum {
+  SLIP_MENTIONS_NEWEST,      /* newest linking note first (the default) */
+  SLIP_MENTIONS_OLDEST,
+  SLIP_MENTIONS_TITLE,
+} SlipMentionsSort;
+
+typedef struct {
+  SlipMentionsSort  sort;
+  gboolean          hide_journal;  /* leave out daily notes */
+  gboolean          tags_only;     /* only #tag links (a tag's note) */
+  gboolean          collapsed;     /* groups shown folded */
+  char             *filter;        /* text the mention must contain, or NULL */
+} SlipMentionsView;
+
+void        slip_mentions_view_clear      (SlipMentionsView *view);
+/* Whether @view selects and orders the mentions as the default does
+ * (collapsing aside). */
+gboolean    slip_mentions_view_is_plain   (const SlipMentionsView *view);
+/* Fills @view with what was last chosen for @note_id (defaults if
+ * nothing was). */
+gboolean    slip_store_get_mentions_view  (SlipStore   *self,
+                                           gint64       note_id,
+                                           SlipMentionsView *view,
+                                           GError     **error);
+gboolean    slip_store_set_mentions_view  (SlipStore   *self,
+                                           gint64       note_id,
+                                           const SlipMentionsView *view,
+                                           GError     **error);
+
 /* The blocks that hold @block_id in the outline (the nearest earlier block
  * of each smaller depth), outermost first: a mention's breadcrumb. */
 GPtrArray  *slip_store_get_block_parents  (SlipStore   *self,

@@ -76,6 +76,23 @@ slip_title_key (const char *title)
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
+char *
+slip_title_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (normal == NULL)
+    return NULL;
+  folded = g_utf8_casefold (normal, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
 gboolean
 slip_title_validate (const char  *title,
                      GError     **error)

@@ -31,6 +31,9 @@ char     *slip_title_normalize     (const char *title);
  * surrounding white space removed. "Café", "CAFÉ" and "cafe\u0301" share a
  * key. NULL when @title is not valid UTF-8. */
 char     *slip_title_key           (const char *title);
+/* @text NFC-normalised and case-folded, spaces as they are: for matching
+ * text as a person reads it ("Café" in "CAFÉ AU LAIT"). */
+char     *slip_title_fold          (const char *text);
 
 /* TRUE when @title can name a note: valid UTF-8, not empty or only white
  * space, no control characters, none of the link syntax characters
