@@ -13,6 +13,7 @@
 #include "slip-links.h"
 #include "slip-mentions-panel.h"
 #include "slip-note-view.h"
+#include "slip-outgoing-panel.h"
 #include "slip-sidebar.h"
 #include "slip-store.h"
 #include "slip-title.h"
@@ -33,6 +34,7 @@ struct _SlipWindow
   SlipSidebar       *sidebar;
   SlipNoteView      *note_view;
   SlipMentionsPanel *mentions;
+  SlipOutgoingPanel *outgoing;
 
   /* Template children */
   AdwToastOverlay   *toast_overlay;
@@ -41,6 +43,7 @@ struct _SlipWindow
   GtkRevealer       *mentions_revealer;
   GtkWidget         *sidebar_slot;
   GtkWidget         *mentions_slot;
+  AdwViewStack      *panel_stack;
   GtkWidget         *note_slot;
   AdwStatusPage     *status_page;
 };
@@ -147,6 +150,7 @@ slip_window_open_note (SlipWindow *self,
   if (slip_note_view_get_note_id (self->note_view) != note_id)
     slip_note_view_set_note (self->note_view, note_id);
   slip_mentions_panel_set_note (self->mentions, note_id);
+  slip_outgoing_panel_set_note (self->outgoing, note_id);
   slip_sidebar_set_current (self->sidebar, note_id);
   update_title (self);
   slip_note_view_focus_block (self->note_view, block_id, block_id ? 0 : -1);
@@ -569,8 +573,8 @@ slip_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 
   self->mentions = slip_mentions_panel_new (self->store);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->mentions), TRUE);
-  gtk_box_append (GTK_BOX (self->mentions_slot), GTK_WIDGET (self->mentions));
+  adw_view_stack_add_titled_with_icon (self->panel_stack, GTK_WIDGET (self->mentions), "mentions",
+                                       _("Mentions"), "mail-reply-sender-symbolic");
   g_signal_connect_object (self->mentions, "activate-mention", G_CALLBACK (mentions_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mentions, "open-note", G_CALLBACK (sidebar_open_note_cb),
@@ -580,6 +584,14 @@ slip_window_constructed (GObject *object)
   g_signal_connect_object (self->mentions, "linked-all", G_CALLBACK (mentions_linked_all_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->mentions, "error", G_CALLBACK (mentions_error_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->outgoing = slip_outgoing_panel_new (self->store);
+  adw_view_stack_add_titled_with_icon (self->panel_stack, GTK_WIDGET (self->outgoing), "links",
+                                       _("Links"), "mail-forward-symbolic");
+  g_signal_connect_object (self->outgoing, "open-title", G_CALLBACK (slip_window_open_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outgoing, "error", G_CALLBACK (show_error_toast),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "note-changed", G_CALLBACK (store_note_changed_cb),
@@ -675,6 +687,7 @@ slip_window_class_init (SlipWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, mentions_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, sidebar_slot);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, mentions_slot);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, note_slot);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, status_page);
 }
