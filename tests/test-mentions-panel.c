@@ -432,7 +432,9 @@ test_activate (Fixture       *f,
   /* the group's title opens the note */
   collect_buttons (GTK_WIDGET (shown.panel), "flat", titles);
   for (guint i = 0; i < titles->len; i++)
-    if (!gtk_widget_has_css_class (g_ptr_array_index (titles, i), "slip-mention"))
+    if (!gtk_widget_has_css_class (g_ptr_array_index (titles, i), "slip-mention") &&
+        !gtk_widget_has_css_class (g_ptr_array_index (titles, i), "slip-fold") &&
+        gtk_widget_get_ancestor (g_ptr_array_index (titles, i), GTK_TYPE_GRID_VIEW) != NULL)
       {
         g_assert_true (gtk_widget_activate (g_ptr_array_index (titles, i)));
         break;
@@ -461,12 +463,22 @@ wait_for_label (SlipMentionsPanel *panel,
   if (!timed_out)
     g_source_remove (id);
   drain_main_loop ();
+  if (!shows_label (panel, text))
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      collect_labels (GTK_WIDGET (panel), texts);
+      for (guint i = 0; i < texts->len; i++)
+        g_printerr ("label: %s\n", (char *) texts->pdata[i]);
+    }
   g_assert_true (shows_label (panel, text));
 }
 
 static GtkWidget *
 find_toggle (GtkWidget *widget)
 {
+  /* the unlinked section's, not the view menu's */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return NULL;
   if (GTK_IS_TOGGLE_BUTTON (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -800,6 +812,153 @@ test_hub_open_time (Fixture       *f,
   shown_destroy (&shown);
 }
 
+/* The group titles shown, top to bottom, joined by "|". */
+static char *
+group_titles (SlipMentionsPanel *panel)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  collect_buttons (GTK_WIDGET (panel), "flat", buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *tip = gtk_widget_get_tooltip_text (button);
+
+      if (gtk_widget_get_ancestor (button, GTK_TYPE_GRID_VIEW) == NULL ||
+          gtk_widget_has_css_class (button, "slip-mention") ||
+          gtk_widget_has_css_class (button, "slip-fold") || tip == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '|');
+      /* the tooltip reads Open “Title” */
+      g_string_append_len (out, tip + strlen ("Open “"), strlen (tip) - strlen ("Open “") - strlen ("”"));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static guint
+visible_mentions (SlipMentionsPanel *panel)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (panel), "slip-mention", mentions);
+  return mentions->len;
+}
+
+static GtkSearchEntry *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return GTK_SEARCH_ENTRY (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSearchEntry *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Sort, hide daily notes, tags only, the filter and folding, each from
+ * the panel's own controls, and remembered per note. */
+static void
+test_view_controls (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) other = fixture_note (f, "Other");
+  g_autoptr(SlipNote) zed = write_note (f, "Zed", blocks_of ("[[Hub]] with a cafe", "[[Hub]] twice", NULL));
+  g_autoptr(SlipNote) day = write_note (f, "2026-11-20", blocks_of ("#Hub of the day", NULL));
+  g_autoptr(SlipNote) alpha = write_note (f, "Alpha", blocks_of ("plain [[Hub]]", "[[Other]]", NULL));
+  Shown shown = show_panel (f);
+  GtkWidget *panel;
+  GtkSearchEntry *entry;
+  g_autofree char *titles = NULL;
+  SlipMentionsView stored = { 0 };
+
+  slip_mentions_panel_set_note (shown.panel, hub->id);
+  drain_main_loop ();
+  panel = GTK_WIDGET (shown.panel);
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "Alpha|2026-11-20|Zed");
+  g_clear_pointer (&titles, g_free);
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 4);
+
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.sort", "s", "title"));
+  drain_main_loop ();
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "2026-11-20|Alpha|Zed");
+  g_clear_pointer (&titles, g_free);
+
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.hide-daily", NULL));
+  drain_main_loop ();
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "Alpha|Zed");
+  g_clear_pointer (&titles, g_free);
+  g_assert_true (shows_label (shown.panel, "2 notes · 3 mentions"));
+
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.hide-daily", NULL));
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.tags-only", NULL));
+  drain_main_loop ();
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "2026-11-20");
+  g_clear_pointer (&titles, g_free);
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.tags-only", NULL));
+
+  /* The filter (what a person types, case aside) */
+  entry = find_search_entry (panel);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "CAFE");
+  g_signal_emit_by_name (entry, "search-changed");
+  drain_main_loop ();
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "Zed");
+  g_clear_pointer (&titles, g_free);
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such words");
+  g_signal_emit_by_name (entry, "search-changed");
+  drain_main_loop ();
+  g_assert_true (shows_label (shown.panel, "No mentions match"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  drain_main_loop ();
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 4);
+
+  /* Folding: all, then one group open again by its arrow */
+  g_assert_true (gtk_widget_activate_action (panel, "mentions.collapse-all", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 0);
+  {
+    g_autoptr(GPtrArray) arrows = g_ptr_array_new ();
+
+    collect_buttons (panel, "slip-fold", arrows);
+    g_assert_cmpuint (arrows->len, ==, 3);
+    g_signal_emit_by_name (g_ptr_array_index (arrows, 2), "clicked");   /* Zed, last by title */
+    drain_main_loop ();
+    g_assert_cmpuint (visible_mentions (shown.panel), ==, 2);
+  }
+
+  /* Kept for this note (not for another), and back when it is shown again. */
+  g_assert_true (slip_store_get_mentions_view (f->store, hub->id, &stored, NULL));
+  g_assert_cmpint (stored.sort, ==, SLIP_MENTIONS_TITLE);
+  g_assert_true (stored.collapsed);
+  g_assert_null (stored.filter);
+  slip_mentions_panel_set_note (shown.panel, other->id);
+  drain_main_loop ();
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 1);
+  slip_mentions_panel_set_note (shown.panel, hub->id);
+  drain_main_loop ();
+  titles = group_titles (shown.panel);
+  g_assert_cmpstr (titles, ==, "2026-11-20|Alpha|Zed");
+  g_assert_cmpuint (visible_mentions (shown.panel), ==, 0);
+
+  slip_mentions_view_clear (&stored);
+  shown_destroy (&shown);
+  (void) zed; (void) day; (void) alpha;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +979,7 @@ main (int   argc,
   FIXTURE_TEST ("/mentions-panel/unlinked-rows", test_unlinked_rows);
   FIXTURE_TEST ("/mentions-panel/unlinked-link", test_unlinked_link);
   FIXTURE_TEST ("/mentions-panel/unlinked-link-all", test_unlinked_link_all);
+  FIXTURE_TEST ("/mentions-panel/view-controls", test_view_controls);
   FIXTURE_TEST ("/mentions-panel/hub-open-time", test_hub_open_time);
 
   return g_test_run ();

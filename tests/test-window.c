@@ -429,6 +429,8 @@ test_title_renames (SlipApplication *app)
   g_autofree char *today_title = slip_journal_today_title ();
   g_autoptr(SlipNote) today = slip_store_lookup_note (store, today_title, NULL);
   g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GPtrArray) before = slip_store_get_blocks (store, today->id, NULL);
+  g_autoptr(GPtrArray) after = NULL;
 
   slip_window_open_note (SLIP_WINDOW (window), welcome->id, 0);
   wait_ms (50);
@@ -454,6 +456,18 @@ test_title_renames (SlipApplication *app)
   g_assert_false (find_label_with (GTK_WIDGET (view), "already exists"));
   blocks = slip_store_get_blocks (store, today->id, NULL);
   g_assert_nonnull (strstr (((SlipBlock *) blocks->pdata[0])->text, "[[Start Here]]"));
+
+  /* The toast's Undo puts the title and every rewritten block back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-rename", NULL));
+  wait_ms (50);
+  g_clear_pointer (&renamed, slip_note_free);
+  renamed = slip_store_get_note (store, welcome->id, NULL);
+  g_assert_cmpstr (renamed->title, ==, "Welcome to Slipbox");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Welcome to Slipbox");
+  after = slip_store_get_blocks (store, today->id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (((SlipBlock *) after->pdata[i])->text, ==, ((SlipBlock *) before->pdata[i])->text);
   destroy_window (window);
 }
 

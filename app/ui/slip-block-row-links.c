@@ -61,6 +61,7 @@ slip_block_row_restyle_links (SlipBlockRow *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->link_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->placeholder_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_tag, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->hover_tag, &start, &end);
   g_array_set_size (self->links, 0);
 
@@ -94,6 +95,8 @@ slip_block_row_restyle_links (SlipBlockRow *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
       gtk_text_buffer_apply_tag (buffer, exists ? self->link_tag : self->placeholder_tag, &start, &end);
+      if (link->kind == SLIP_LINK_TAG)
+        gtk_text_buffer_apply_tag (buffer, self->tag_tag, &start, &end);
     }
 }
 

@@ -50,6 +50,7 @@ struct _SlipBlockRow
 
   GtkTextTag    *link_tag;
   GtkTextTag    *placeholder_tag;
+  GtkTextTag    *tag_tag;        /* #tags: a chip's tint behind the link colour */
   GtkTextTag    *hover_tag;
   GArray        *links;          /* LinkSpan */
   int            hover_link;     /* index in links, or -1 */

@@ -119,6 +119,8 @@ update_scheme (SlipBlockRow *self)
   g_object_set (self->link_tag, "foreground", dark ? "#78aeed" : "#1c71d8", NULL);
   g_object_set (self->placeholder_tag, "foreground",
                 dark ? "rgba(120,174,237,0.55)" : "rgba(28,113,216,0.55)", NULL);
+  g_object_set (self->tag_tag, "background",
+                dark ? "rgba(120,174,237,0.16)" : "rgba(28,113,216,0.10)", NULL);
 }
 
 static void
@@ -385,6 +387,7 @@ slip_block_row_init (SlipBlockRow *self)
   self->link_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "slip-link", NULL);
   self->placeholder_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "slip-placeholder",
                                                       "style", PANGO_STYLE_ITALIC, NULL);
+  self->tag_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "slip-tag", NULL);
   self->hover_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "slip-link-hover",
                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
   g_signal_connect (self->buffer, "changed", G_CALLBACK (on_buffer_changed), self);

@@ -183,9 +183,10 @@ read_parents (SlipStore *store,
 }
 
 SlipMentionGroup *
-slip_mention_group_read (SlipStore *store,
-                         gint64     note_id,
-                         gint64     source_id)
+slip_mention_group_read (SlipStore              *store,
+                         gint64                  note_id,
+                         gint64                  source_id,
+                         const SlipMentionsView *view)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
@@ -193,7 +194,7 @@ slip_mention_group_read (SlipStore *store,
   SlipMentionBlock *block = NULL;
 
   self->note_id = source_id;
-  mentions = slip_links_backlinks_from (store, note_id, source_id, &error);
+  mentions = slip_links_backlinks_from_in_view (store, note_id, source_id, view, &error);
   if (mentions == NULL)
     {
       g_warning ("Could not read the mentions in note %" G_GINT64_FORMAT ": %s",

@@ -35,6 +35,7 @@ struct _SlipMentionGroups
 
   SlipStore  *store;
   gint64      note_id;
+  SlipMentionsView view;        /* which mentions, in which order */
   guint       n_notes;
   guint       n_mentions;
   GHashTable *pages;            /* page number -> Page */
@@ -76,7 +77,8 @@ page_free (Page *page)
  * block, with breadcrumbs. Never NULL: a failed read gives an empty group. */
 SlipMentionGroup *slip_mention_group_read  (SlipStore        *store,
                                             gint64            note_id,
-                                            gint64            source_id);
+                                            gint64            source_id,
+                                            const SlipMentionsView *view);
 gboolean          slip_mention_group_equal (SlipMentionGroup *a,
                                             SlipMentionGroup *b);
 

@@ -34,7 +34,7 @@ refresh_source (SlipMentionGroups *self,
             continue;
 
           g_object_unref (g_ptr_array_index (page->groups, i));
-          g_ptr_array_index (page->groups, i) = slip_mention_group_read (self->store, self->note_id, source_id);
+          g_ptr_array_index (page->groups, i) = slip_mention_group_read (self->store, self->note_id, source_id, &self->view);
           g_list_model_items_changed (G_LIST_MODEL (self),
                                       GPOINTER_TO_UINT (key) * PAGE_SIZE + i, 1, 1);
           return;
@@ -96,7 +96,7 @@ far_pages_moved_by (SlipMentionGroups *self,
 
       if (start < 0 || page->ids->len == 0)
         return FALSE;
-      ids = slip_links_backlink_sources (self->store, self->note_id, start, page->ids->len, NULL);
+      ids = slip_links_backlink_sources_in_view (self->store, self->note_id, &self->view, start, page->ids->len, NULL);
       if (ids == NULL || ids->len != page->ids->len ||
           memcmp (ids->data, page->ids->data, ids->len * sizeof (gint64)) != 0)
         return FALSE;
@@ -109,7 +109,7 @@ static SlipMentionGroup *
 reread_group (SlipMentionGroups *self,
               SlipMentionGroup  *group)
 {
-  SlipMentionGroup *fresh = slip_mention_group_read (self->store, self->note_id, group->note_id);
+  SlipMentionGroup *fresh = slip_mention_group_read (self->store, self->note_id, group->note_id, &self->view);
 
   if (slip_mention_group_equal (group, fresh))
     {
@@ -164,7 +164,7 @@ update_incrementally (SlipMentionGroups *self)
   read_len = MIN (new_n, (l_new + PAGE_SIZE - 1) / PAGE_SIZE * PAGE_SIZE);
 
   if (read_len > 0)
-    new_ids = slip_links_backlink_sources (self->store, self->note_id, 0, read_len, &error);
+    new_ids = slip_links_backlink_sources_in_view (self->store, self->note_id, &self->view, 0, read_len, &error);
   else
     new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (new_ids == NULL)

@@ -35,8 +35,8 @@ get_page (SlipMentionGroups *self,
   if (page != NULL)
     return page;
 
-  ids = slip_links_backlink_sources (self->store, self->note_id,
-                                     number * PAGE_SIZE, PAGE_SIZE, &error);
+  ids = slip_links_backlink_sources_in_view (self->store, self->note_id, &self->view,
+                                             number * PAGE_SIZE, PAGE_SIZE, &error);
   if (ids == NULL)
     {
       g_warning ("Could not read the notes that link here: %s", error->message);
@@ -87,7 +87,8 @@ slip_mention_groups_get_item (GListModel *model,
 
   if (g_ptr_array_index (page->groups, index) == NULL)
     g_ptr_array_index (page->groups, index) =
-      slip_mention_group_read (self->store, self->note_id, g_array_index (page->ids, gint64, index));
+      slip_mention_group_read (self->store, self->note_id, g_array_index (page->ids, gint64, index),
+                               &self->view);
 
   return g_object_ref (g_ptr_array_index (page->groups, index));
 }
@@ -108,7 +109,8 @@ slip_mention_groups_read_counts (SlipMentionGroups *self)
   guint n_mentions = 0;
 
   if (self->note_id > 0 &&
-      !slip_links_count_backlinks (self->store, self->note_id, &n_notes, &n_mentions, &error))
+      !slip_links_count_backlinks_in_view (self->store, self->note_id, &self->view,
+                                           &n_notes, &n_mentions, &error))
     g_warning ("Could not count the links to note %" G_GINT64_FORMAT ": %s",
                self->note_id, error->message);
 
@@ -232,6 +234,7 @@ slip_mention_groups_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->refresh_pending, g_hash_table_unref);
+  slip_mentions_view_clear (&self->view);
 
   G_OBJECT_CLASS (slip_mention_groups_parent_class)->finalize (object);
 }
@@ -344,6 +347,28 @@ slip_mention_groups_set_note (SlipMentionGroups *self,
   g_clear_handle_id (&self->update_id, g_source_remove);
   slip_mention_groups_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), slip_mention_groups_properties[PROP_NOTE]);
+}
+
+void
+slip_mention_groups_set_view (SlipMentionGroups      *self,
+                              const SlipMentionsView *view,
+                              gboolean                reload)
+{
+  g_return_if_fail (SLIP_IS_MENTION_GROUPS (self));
+  g_return_if_fail (view != NULL);
+
+  slip_mentions_view_clear (&self->view);
+  self->view = *view;
+  self->view.filter = g_strdup (view->filter);
+  if (reload && self->note_id > 0)
+    slip_mention_groups_reload (self);
+}
+
+const SlipMentionsView *
+slip_mention_groups_get_view (SlipMentionGroups *self)
+{
+  g_return_val_if_fail (SLIP_IS_MENTION_GROUPS (self), NULL);
+  return &self->view;
 }
 
 gint64

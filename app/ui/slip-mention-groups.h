@@ -66,6 +66,12 @@ SlipStore         *slip_mention_groups_get_store      (SlipMentionGroups *self);
 void               slip_mention_groups_set_note       (SlipMentionGroups *self,
                                                        gint64             note_id);
 gint64             slip_mention_groups_get_note       (SlipMentionGroups *self);
+/* Which mentions, in which order (copied); @reload: read them again now
+ * (else with the next note). Counts follow the view. */
+void               slip_mention_groups_set_view       (SlipMentionGroups      *self,
+                                                       const SlipMentionsView *view,
+                                                       gboolean                reload);
+const SlipMentionsView *slip_mention_groups_get_view  (SlipMentionGroups      *self);
 guint              slip_mention_groups_get_n_notes    (SlipMentionGroups *self);
 guint              slip_mention_groups_get_n_mentions (SlipMentionGroups *self);
 /* Re-reads the counts and empties the cache (items-changed over all). */

@@ -38,8 +38,15 @@ struct _SlipMentionsPanel
   guint              unlinked_id;       /* pending read */
   gboolean           unlinked_stale;    /* rows behind self->unlinked */
 
+  /* How the mentions are shown (kept per note in the store); groups whose
+   * folding differs from the view's default, by source note id. */
+  GSimpleActionGroup *view_actions;
+  GHashTable        *toggled_groups;
+  GPtrArray         *rows;              /* Row *, the rows that exist */
+
   /* Template children */
   GtkLabel          *count_label;
+  GtkSearchEntry    *filter_entry;
   GtkStack          *stack;
   GtkGridView       *grid_view;
   AdwStatusPage     *status_page;
@@ -95,8 +102,14 @@ slip_mentions_panel_update_header (SlipMentionsPanel *self)
 
   if (n_notes == 0)
     {
+      gboolean plain = slip_mentions_view_is_plain (slip_mention_groups_get_view (self->groups));
+
       gtk_label_set_label (self->count_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+      adw_status_page_set_title (self->status_page,
+                                 plain ? _("No linked mentions") : _("No mentions match"));
+      adw_status_page_set_description (self->status_page,
+                                       plain ? NULL : _("Change the filter or what is shown"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -225,26 +238,80 @@ mention_widget_bind (GtkWidget        *mention,
  * count when it links more than once), then one widget per mention. The
  * widgets are made once per row and rebound: a bind only sets text. */
 typedef struct {
+  SlipMentionsPanel *panel;
   GtkWidget *row;
+  GtkWidget *arrow;      /* folds the group */
   GtkWidget *button;
   GtkLabel  *title;
   GtkLabel  *count;
   GPtrArray *mentions;   /* the mention widgets, in row order */
+  gint64     note_id;    /* the group shown */
+  char      *title_text;
 } Row;
+
+static gboolean
+group_is_collapsed (SlipMentionsPanel *self,
+                    gint64             note_id)
+{
+  gboolean collapsed = slip_mention_groups_get_view (self->groups)->collapsed;
+
+  return g_hash_table_contains (self->toggled_groups, &note_id) ? !collapsed : collapsed;
+}
+
+static void
+row_apply_collapse (Row *row)
+{
+  gboolean collapsed = group_is_collapsed (row->panel, row->note_id);
+  g_autofree char *label = g_strdup_printf (collapsed ? _("Show the mentions in “%s”")
+                                                      : _("Hide the mentions in “%s”"),
+                                            row->title_text ? row->title_text : "");
+
+  for (guint i = 0; i < row->mentions->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (row->mentions, i), !collapsed);
+  gtk_button_set_icon_name (GTK_BUTTON (row->arrow), collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
+  gtk_widget_set_tooltip_text (row->arrow, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row->arrow), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed, -1);
+}
+
+static void
+on_arrow_clicked (GtkButton *button,
+                  Row       *row)
+{
+  SlipMentionsPanel *self = row->panel;
+
+  if (!g_hash_table_remove (self->toggled_groups, &row->note_id))
+    g_hash_table_add (self->toggled_groups, g_memdup2 (&row->note_id, sizeof row->note_id));
+  row_apply_collapse (row);
+}
 
 static void
 row_free (Row *row)
 {
   g_ptr_array_unref (row->mentions);
+  g_free (row->title_text);
   g_free (row);
 }
 
 static void
+teardown_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SlipMentionsPanel        *self)
+{
+  Row *row = g_object_get_data (G_OBJECT (item), "row");
+
+  if (row != NULL && self->rows != NULL)
+    g_ptr_array_remove_fast (self->rows, row);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
+           GtkListItem              *item,
+           SlipMentionsPanel        *self)
 {
   Row *row = g_new0 (Row, 1);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   row->row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   row->button = gtk_button_new ();
@@ -266,17 +333,29 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->button, "flat");
   g_signal_connect (row->button, "clicked", G_CALLBACK (on_title_clicked), NULL);
 
+  gtk_widget_set_hexpand (row->button, TRUE);
+  row->arrow = gtk_button_new_from_icon_name ("pan-down-symbolic");
+  gtk_widget_add_css_class (row->arrow, "flat");
+  gtk_widget_add_css_class (row->arrow, "slip-fold");
+  gtk_widget_set_valign (row->arrow, GTK_ALIGN_CENTER);
+  g_signal_connect (row->arrow, "clicked", G_CALLBACK (on_arrow_clicked), row);
+  gtk_box_append (GTK_BOX (header), row->arrow);
+  gtk_box_append (GTK_BOX (header), row->button);
+
   gtk_widget_set_margin_top (row->row, 3);
   gtk_widget_set_margin_bottom (row->row, 3);
-  gtk_box_append (GTK_BOX (row->row), row->button);
+  gtk_box_append (GTK_BOX (row->row), header);
 
+  row->panel = self;
+  g_ptr_array_add (self->rows, row);
   g_object_set_data_full (G_OBJECT (item), "row", row, (GDestroyNotify) row_free);
   gtk_list_item_set_child (item, row->row);
 }
 
 static void
 bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+          GtkListItem              *item,
+          SlipMentionsPanel        *self)
 {
   SlipMentionGroup *group = gtk_list_item_get_item (item);
   Row *row = g_object_get_data (G_OBJECT (item), "row");
@@ -289,7 +368,10 @@ bind_row (GtkSignalListItemFactory *factory,
   /* rows are rebound often to the very group they show (when a note above
    * them starts or stops linking): nothing to do then */
   if (g_object_get_data (G_OBJECT (item), "bound-group") == group)
-    return;
+    {
+      row_apply_collapse (row);
+      return;
+    }
 
   tooltip = g_strdup_printf (_("Open “%s”"), text);
   n_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", n_mentions),
@@ -325,6 +407,10 @@ bind_row (GtkSignalListItemFactory *factory,
   for (guint i = 0; i < n_blocks; i++)
     mention_widget_bind (g_ptr_array_index (row->mentions, i), group,
                          slip_mention_group_get_block (group, i));
+  row->note_id = slip_mention_group_get_note_id (group);
+  g_free (row->title_text);
+  row->title_text = g_strdup (text);
+  row_apply_collapse (row);
 
   g_object_set_data_full (G_OBJECT (item), "bound-group", g_object_ref (group), g_object_unref);
 }
@@ -594,6 +680,136 @@ slip_mentions_panel_get_n_unlinked (SlipMentionsPanel *self)
 
 /* GObject */
 
+/* How the mentions are shown */
+
+static const char * const sort_names[] = { "newest", "oldest", "title" };
+
+static void
+sync_view_actions (SlipMentionsPanel *self)
+{
+  const SlipMentionsView *view = slip_mention_groups_get_view (self->groups);
+  GActionMap *map = G_ACTION_MAP (self->view_actions);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "sort")),
+                             g_variant_new_string (sort_names[view->sort]));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "hide-daily")),
+                             g_variant_new_boolean (view->hide_journal));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "tags-only")),
+                             g_variant_new_boolean (view->tags_only));
+}
+
+/* Shows the mentions as @view says, and remembers it for the note. */
+static void
+apply_view (SlipMentionsPanel      *self,
+            const SlipMentionsView *view,
+            gboolean                reload)
+{
+  gint64 note_id = slip_mention_groups_get_note (self->groups);
+  g_autoptr(GError) error = NULL;
+
+  slip_mention_groups_set_view (self->groups, view, reload);
+  sync_view_actions (self);
+  if (reload)
+    slip_mentions_panel_update_header (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    row_apply_collapse (g_ptr_array_index (self->rows, i));
+  if (note_id > 0 && !slip_store_set_mentions_view (self->store, note_id, view, &error))
+    g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
+/* A copy of the current view, to change and apply. */
+static void
+copy_view (SlipMentionsPanel *self,
+           SlipMentionsView  *out)
+{
+  const SlipMentionsView *view = slip_mention_groups_get_view (self->groups);
+
+  *out = *view;
+  out->filter = g_strdup (view->filter);
+}
+
+static void
+sort_action (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       data)
+{
+  SlipMentionsPanel *self = data;
+  SlipMentionsView view;
+
+  copy_view (self, &view);
+  view.sort = SLIP_MENTIONS_NEWEST;
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (g_variant_get_string (value, NULL), sort_names[i]) == 0)
+      view.sort = i;
+  apply_view (self, &view, TRUE);
+  slip_mentions_view_clear (&view);
+}
+
+static void
+toggle_action (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       data)
+{
+  SlipMentionsPanel *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  SlipMentionsView view;
+
+  copy_view (self, &view);
+  if (g_str_equal (name, "hide-daily"))
+    view.hide_journal = g_variant_get_boolean (value);
+  else
+    view.tags_only = g_variant_get_boolean (value);
+  apply_view (self, &view, TRUE);
+  slip_mentions_view_clear (&view);
+}
+
+static void
+fold_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       data)
+{
+  SlipMentionsPanel *self = data;
+  SlipMentionsView view;
+
+  copy_view (self, &view);
+  view.collapsed = g_str_equal (g_action_get_name (G_ACTION (action)), "collapse-all");
+  g_hash_table_remove_all (self->toggled_groups);
+  apply_view (self, &view, FALSE);
+  slip_mentions_view_clear (&view);
+}
+
+static void
+on_filter_changed (SlipMentionsPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  const SlipMentionsView *current = slip_mention_groups_get_view (self->groups);
+  SlipMentionsView view;
+
+  /* Also called for text set when a note is shown: nothing changed then. */
+  if (g_strcmp0 (text[0] ? text : NULL, current->filter && current->filter[0] ? current->filter : NULL) == 0)
+    return;
+  copy_view (self, &view);
+  g_free (view.filter);
+  view.filter = text[0] != '\0' ? g_strdup (text) : NULL;
+  apply_view (self, &view, TRUE);
+  slip_mentions_view_clear (&view);
+}
+
+static void
+on_filter_stopped (SlipMentionsPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  on_filter_changed (self);
+}
+
+static const GActionEntry view_entries[] = {
+  { "sort", NULL, "s", "'newest'", sort_action },
+  { "hide-daily", NULL, NULL, "false", toggle_action },
+  { "tags-only", NULL, NULL, "false", toggle_action },
+  { "collapse-all", fold_action },
+  { "expand-all", fold_action },
+};
+
 static void
 slip_mentions_panel_constructed (GObject *object)
 {
@@ -615,6 +831,11 @@ slip_mentions_panel_constructed (GObject *object)
   g_signal_connect_object (self->store, "note-deleted",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
+  self->view_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->view_actions), view_entries,
+                                   G_N_ELEMENTS (view_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "mentions", G_ACTION_GROUP (self->view_actions));
+
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->groups)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   slip_mentions_panel_update_header (self);
@@ -633,6 +854,9 @@ slip_mentions_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->groups);
   g_clear_object (&self->store);
+  g_clear_object (&self->view_actions);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->toggled_groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (slip_mentions_panel_parent_class)->dispose (object);
 }
@@ -739,6 +963,9 @@ slip_mentions_panel_class_init (SlipMentionsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-mentions-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, filter_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_stopped);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, grid_view);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, status_page);
@@ -763,9 +990,12 @@ slip_mentions_panel_init (SlipMentionsPanel *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->rows = g_ptr_array_new ();
+  self->toggled_groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
 }
@@ -784,6 +1014,20 @@ slip_mentions_panel_set_note (SlipMentionsPanel *self,
   g_return_if_fail (SLIP_IS_MENTIONS_PANEL (self));
   g_return_if_fail (note_id >= 0);
 
+  if (note_id != slip_mention_groups_get_note (self->groups))
+    {
+      SlipMentionsView view = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      if (note_id > 0 && !slip_store_get_mentions_view (self->store, note_id, &view, &error))
+        g_warning ("Could not read how the mentions of note %" G_GINT64_FORMAT " are shown: %s",
+                   note_id, error->message);
+      g_hash_table_remove_all (self->toggled_groups);
+      slip_mention_groups_set_view (self->groups, &view, FALSE);
+      sync_view_actions (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), view.filter ? view.filter : "");
+      slip_mentions_view_clear (&view);
+    }
   /* notifies "note" through on_groups_note_changed() */
   slip_mention_groups_set_note (self->groups, note_id);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "slip-block-editor.h"
+#include "slip-note-properties.h"
 #include "slip-note-view.h"
 #include "slip-title.h"
 
@@ -20,11 +21,13 @@ struct _SlipNoteView
 
   SlipStore       *store;
   SlipBlockEditor *editor;
+  SlipNoteProperties *properties;
   gint64           note_id;
   char            *title;       /* the stored title of the note shown */
 
   /* Template children */
   GtkWidget       *box;
+  GtkWidget       *title_box;
   GtkText         *title_text;
   GtkRevealer     *title_error_revealer;
   GtkLabel        *title_error;
@@ -41,6 +44,7 @@ enum {
 enum {
   OPEN_LINK,
   SAVE_FAILED,
+  RENAMED,
   N_SIGNALS
 };
 
@@ -76,6 +80,7 @@ commit_title (SlipNoteView  *self,
   g_autofree char *normal = slip_title_normalize (text);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(SlipNote) note = NULL;
+  g_autoptr(SlipRename) rename = NULL;
 
   if (self->note_id == 0 || normal == NULL || g_strcmp0 (normal, self->title) == 0)
     {
@@ -83,7 +88,7 @@ commit_title (SlipNoteView  *self,
       return TRUE;
     }
 
-  if (!slip_store_rename_note (self->store, self->note_id, text, &local_error))
+  if (!slip_store_rename_note_undoable (self->store, self->note_id, text, &rename, &local_error))
     {
       show_title_error (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -98,6 +103,8 @@ commit_title (SlipNoteView  *self,
       gtk_editable_set_text (GTK_EDITABLE (self->title_text), note->title);
     }
   show_title_error (self, NULL);
+  if (rename != NULL)
+    g_signal_emit (self, signals[RENAMED], 0, rename);
   return TRUE;
 }
 
@@ -191,6 +198,7 @@ slip_note_view_set_note (SlipNoteView *self,
 
   revert_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_text), self->note_id != 0);
+  slip_note_properties_set_note (self->properties, self->note_id);
   slip_block_editor_set_note (self->editor, self->note_id);
 }
 
@@ -228,6 +236,12 @@ slip_note_view_constructed (GObject *object)
   SlipNoteView *self = SLIP_NOTE_VIEW (object);
 
   G_OBJECT_CLASS (slip_note_view_parent_class)->constructed (object);
+
+  self->properties = slip_note_properties_new (self->store);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->properties), 2);
+  gtk_box_append (GTK_BOX (self->title_box), GTK_WIDGET (self->properties));
+  g_signal_connect_object (self->properties, "open-title", G_CALLBACK (editor_open_link_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->editor = slip_block_editor_new (self->store);
   gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
@@ -316,12 +330,22 @@ slip_note_view_class_init (SlipNoteViewClass *klass)
    * SlipNoteView::save-failed:
    * @error: why
    */
+  /**
+   * SlipNoteView::renamed:
+   * @rename: what the rename changed, for slip_store_undo_rename()
+   *
+   * The title was edited and the note renamed (after the commit).
+   */
+  signals[RENAMED] =
+    g_signal_new ("renamed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SLIP_TYPE_RENAME);
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-note-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipNoteView, box);
+  gtk_widget_class_bind_template_child (widget_class, SlipNoteView, title_box);
   gtk_widget_class_bind_template_child (widget_class, SlipNoteView, title_text);
   gtk_widget_class_bind_template_child (widget_class, SlipNoteView, title_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlipNoteView, title_error);

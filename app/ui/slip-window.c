@@ -33,6 +33,8 @@ struct _SlipWindow
 
   SlipSidebar       *sidebar;
   SlipNoteView      *note_view;
+  SlipRename        *last_rename;    /* what win.undo-rename undoes */
+  AdwToast          *rename_toast;   /* weak */
   SlipMentionsPanel *mentions;
   SlipOutgoingPanel *outgoing;
 
@@ -321,6 +323,56 @@ store_note_deleted_cb (SlipWindow *self,
     slip_window_open_today (self);
 }
 
+/* A rename, with Undo */
+
+static void
+undo_rename_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SlipWindow *self = SLIP_WINDOW (widget);
+  g_autoptr(SlipRename) rename = g_steal_pointer (&self->last_rename);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo-rename", FALSE);
+  if (rename == NULL)
+    return;
+  /* The title field may hold an edit of its own: it goes first. */
+  if (!slip_note_view_flush (self->note_view, &error) ||
+      !slip_store_undo_rename (self->store, rename, &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+note_view_renamed_cb (SlipWindow *self,
+                      SlipRename *rename)
+{
+  guint n = slip_rename_get_n_blocks (rename);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (n == 0)
+    message = g_strdup_printf (_("Renamed to “%s”"), slip_rename_get_new_title (rename));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Renamed to “%s”, %u reference updated",
+                                            "Renamed to “%s”, %u references updated", n),
+                               slip_rename_get_new_title (rename), n);
+  /* Only the latest rename can be undone: an older one's blocks may have
+   * been rewritten again by it. */
+  g_clear_pointer (&self->last_rename, slip_rename_free);
+  self->last_rename = slip_rename_copy (rename);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-rename", TRUE);
+  if (self->rename_toast != NULL)
+    adw_toast_dismiss (self->rename_toast);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-rename");
+  adw_toast_set_timeout (toast, 10);
+  g_set_weak_pointer (&self->rename_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Actions */
 
 static void
@@ -569,6 +621,8 @@ slip_window_constructed (GObject *object)
   gtk_box_append (GTK_BOX (self->note_slot), GTK_WIDGET (self->note_view));
   g_signal_connect_object (self->note_view, "open-link", G_CALLBACK (note_view_open_link_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_view, "renamed", G_CALLBACK (note_view_renamed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->note_view, "save-failed", G_CALLBACK (note_view_save_failed_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -606,6 +660,8 @@ slip_window_dispose (GObject *object)
   SlipWindow *self = SLIP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->rename_toast);
+  g_clear_pointer (&self->last_rename, slip_rename_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->store_error, g_free);
@@ -679,6 +735,7 @@ slip_window_class_init (SlipWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.trash-note", NULL, trash_note_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-rename", NULL, undo_rename_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, toast_overlay);
@@ -696,6 +753,7 @@ static void
 slip_window_init (SlipWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-rename", FALSE);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
