@@ -25,6 +25,7 @@ struct _SlipNoteProperties
   GtkWidget   *box;
   GtkWidget   *alias_label;
   GtkWidget   *alias_flow;
+  GtkWidget   *add_box;       /* the add button and entry: the flow's last child */
   GtkWidget   *add_button;
   GtkWidget   *alias_entry;
   GtkWidget   *tag_label;
@@ -67,7 +68,14 @@ clear_flow (GtkWidget *flow)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (flow)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (flow), child);
+    {
+      /* the add box is kept (by a reference of its own) */
+      GtkWidget *inner = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (inner != NULL && gtk_widget_has_css_class (inner, "slip-add-box"))
+        gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), NULL);
+      gtk_flow_box_remove (GTK_FLOW_BOX (flow), child);
+    }
 }
 
 static void
@@ -103,6 +111,7 @@ alias_chip (SlipNoteProperties *self,
   gtk_widget_set_tooltip_text (remove, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   g_object_set_data_full (G_OBJECT (remove), "alias", g_strdup (alias), g_free);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_alias_cb), self, 0);
   gtk_box_append (GTK_BOX (chip), label);
@@ -127,6 +136,7 @@ tag_chip (SlipNoteProperties *self,
   GtkWidget *chip = gtk_button_new_with_label (text);
 
   gtk_widget_add_css_class (chip, "slip-tag-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (chip, tooltip);
   g_object_set_data_full (G_OBJECT (chip), "title", g_strdup (title), g_free);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (tag_clicked_cb), self, 0);
@@ -153,8 +163,8 @@ refresh (SlipNoteProperties *self)
   aliases = slip_store_get_aliases (self->store, self->note_id, NULL);
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), alias_chip (self, aliases[i]));
+  gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), self->add_box);
   gtk_widget_set_visible (self->alias_label, aliases != NULL && aliases[0] != NULL);
-  gtk_widget_set_visible (self->alias_flow, aliases != NULL && aliases[0] != NULL);
   /* With aliases, the button is only a "+" at the end of the chips;
    * without, a word (narrow: the note column must fit an 800-pixel
    * window with both side panels). */
@@ -352,10 +362,13 @@ slip_note_properties_init (SlipNoteProperties *self)
   g_signal_connect_object (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->alias_entry, focus);
+  self->add_box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  gtk_widget_add_css_class (self->add_box, "slip-add-box");
+  gtk_box_append (GTK_BOX (self->add_box), self->add_button);
+  gtk_box_append (GTK_BOX (self->add_box), self->alias_entry);
+  gtk_widget_set_hexpand (self->alias_flow, TRUE);
   gtk_box_append (GTK_BOX (row), self->alias_label);
   gtk_box_append (GTK_BOX (row), self->alias_flow);
-  gtk_box_append (GTK_BOX (row), self->add_button);
-  gtk_box_append (GTK_BOX (row), self->alias_entry);
   gtk_box_append (GTK_BOX (self->box), row);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -395,6 +408,7 @@ slip_note_properties_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->add_box);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (slip_note_properties_parent_class)->dispose (object);
 }
