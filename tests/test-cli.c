@@ -702,6 +702,49 @@ test_code_never_links (Cli           *cli,
   g_assert_cmpuint (json_array_get_length (member_array (as_object (links), "links")), ==, 0);
 }
 
+/* backlinks --sort, --hide-daily, --tags-only and --filter choose and
+ * order the mentions as the panel does; other commands refuse them. */
+static void
+test_backlinks_view (Cli           *cli,
+                     gconstpointer  data)
+{
+  g_autoptr(Run) r = NULL;
+
+  add_note (cli, "Topic", "t\n");
+  add_note (cli, "Zed", "[[Topic]] with a café\n\nand [[Topic]]\n");
+  add_note (cli, "2026-11-20", "#Topic today\n");
+  add_note (cli, "Alpha", "plain [[Topic]]\n\n#Topic too\n");
+
+  r = run (cli, "backlinks", "Topic", "--sort", "title", "--hide-daily");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==,
+                   "Topic: linked from 2 notes (4 links)\n"
+                   "Alpha\twikilink\tplain [[Topic]]\n"
+                   "Alpha\ttag\t#Topic too\n"
+                   "Zed\twikilink\t[[Topic]] with a café\n"
+                   "Zed\twikilink\tand [[Topic]]\n");
+  g_clear_pointer (&r, run_free);
+
+  r = run (cli, "backlinks", "Topic", "--tags-only", "--sort", "oldest");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==,
+                   "Topic: linked from 2 notes (2 links)\n"
+                   "2026-11-20\ttag\t#Topic today\n"
+                   "Alpha\ttag\t#Topic too\n");
+  g_clear_pointer (&r, run_free);
+
+  r = run (cli, "backlinks", "Topic", "--filter", "CAFÉ");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Topic: linked from 1 notes (1 links)\nZed\twikilink\t[[Topic]] with a café\n");
+  g_clear_pointer (&r, run_free);
+
+  r = run (cli, "backlinks", "Topic", "--sort", "sideways");
+  assert_failed (r, 2, "--sort is one of");
+  g_clear_pointer (&r, run_free);
+  r = run (cli, "links", "Topic", "--tags-only");
+  assert_failed (r, 2, "takes no --sort");
+}
+
 /* Tests: titles */
 
 static void
@@ -1270,6 +1313,7 @@ main (int    argc,
   CLI_TEST ("/cli/list/json", test_list_json);
   CLI_TEST ("/cli/backlinks/json", test_backlinks_json);
   CLI_TEST ("/cli/backlinks/text", test_backlinks_text);
+  CLI_TEST ("/cli/backlinks/view", test_backlinks_view);
   CLI_TEST ("/cli/backlinks/code-never-links", test_code_never_links);
   CLI_TEST ("/cli/lookup/case-and-nfc", test_lookup_case_and_nfc);
   CLI_TEST ("/cli/links/json", test_links_json);

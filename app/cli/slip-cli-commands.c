@@ -201,9 +201,29 @@ cmd_backlinks (SlipCliContext  *ctx,
 
   if (note == NULL)
     return FALSE;
-  if (!slip_links_count_backlinks (ctx->store, note->id, &n_notes, &n_links, error))
+  if (!slip_links_count_backlinks_in_view (ctx->store, note->id, &ctx->view, &n_notes, &n_links, error))
     return FALSE;
-  mentions = slip_links_backlinks (ctx->store, note->id, 0, 0, error);
+  if (slip_mentions_view_is_plain (&ctx->view))
+    mentions = slip_links_backlinks (ctx->store, note->id, 0, 0, error);
+  else
+    {
+      /* The view's notes in its order, each note's mentions in block order. */
+      g_autoptr(GArray) sources = slip_links_backlink_sources_in_view (ctx->store, note->id, &ctx->view,
+                                                                      0, 0, error);
+
+      if (sources == NULL)
+        return FALSE;
+      mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_mention_free);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          g_autoptr(GPtrArray) some = slip_links_backlinks_from_in_view (ctx->store, note->id,
+                                                                         g_array_index (sources, gint64, i),
+                                                                         &ctx->view, error);
+          if (some == NULL)
+            return FALSE;
+          g_ptr_array_extend_and_steal (mentions, g_steal_pointer (&some));
+        }
+    }
   if (mentions == NULL)
     return FALSE;
 
@@ -522,7 +542,8 @@ static const SlipCliCommand commands[] = {
   { "add", "TITLE", N_("Create TITLE, or replace its text, from Markdown on standard input"), 1, 1, FALSE, cmd_add },
   { "show", "TITLE", N_("Print the note as Markdown"), 1, 1, FALSE, cmd_show },
   { "list", "", N_("List every note, last edited first"), 0, 0, TRUE, cmd_list },
-  { "backlinks", "TITLE", N_("The notes that link to TITLE, with the linking blocks"), 1, 1, TRUE, cmd_backlinks },
+  { "backlinks", "TITLE", N_("The notes that link to TITLE, with the linking blocks"), 1, 1, TRUE, cmd_backlinks,
+    FALSE, TRUE },
   { "links", "TITLE", N_("The links going out of TITLE"), 1, 1, TRUE, cmd_links },
   { "rename", "OLD NEW", N_("Rename a note and rewrite every link to it"), 2, 2, FALSE, cmd_rename },
   { "delete", "TITLE", N_("Move a note to the trash; links to it wait for a note of that title"), 1, 1, FALSE, cmd_delete },

@@ -27,6 +27,10 @@ print_help (FILE *stream)
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-28s %s\n", "--db FILE", _("Use this database (default: $SLIPBOX_DB, else the app's database)"));
   fprintf (stream, "  %-28s %s\n", "--json", _("Print JSON instead of text"));
+  fprintf (stream, "  %-28s %s\n", "--sort newest|oldest|title", _("backlinks: order of the linking notes"));
+  fprintf (stream, "  %-28s %s\n", "--filter TEXT", _("backlinks: only mentions containing TEXT"));
+  fprintf (stream, "  %-28s %s\n", "--hide-daily", _("backlinks: leave out daily notes"));
+  fprintf (stream, "  %-28s %s\n", "--tags-only", _("backlinks: only #tag links"));
   fprintf (stream, "  %-28s %s\n", "--limit N", _("At most N results (hubs)"));
   fprintf (stream, "  %-28s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-28s %s\n", "--version", _("Show the version"));
@@ -77,6 +81,7 @@ main (int    argc,
   const char *limit_option = NULL;
   guint64 limit = 0;
   gboolean only_positional = FALSE;
+  gboolean view_option = FALSE;
   SlipCliContext ctx = { 0 };
 
   setlocale (LC_ALL, "");
@@ -104,6 +109,38 @@ main (int    argc,
         }
       else if (strcmp (arg, "--json") == 0)
         json = TRUE;
+      else if (strcmp (arg, "--hide-daily") == 0)
+        view_option = ctx.view.hide_journal = TRUE;
+      else if (strcmp (arg, "--tags-only") == 0)
+        view_option = ctx.view.tags_only = TRUE;
+      else if (strcmp (arg, "--sort") == 0 || strcmp (arg, "--filter") == 0)
+        {
+          const char *value = i + 1 < argc ? argv[++i] : NULL;
+
+          view_option = TRUE;
+          if (value == NULL || (arg[2] == 'f' && !g_utf8_validate (value, -1, NULL)))
+            {
+              g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE, _("%s needs a value"), arg);
+              return fail (error);
+            }
+          if (arg[2] == 'f')
+            {
+              g_free (ctx.view.filter);
+              ctx.view.filter = g_strdup (value);
+            }
+          else if (strcmp (value, "newest") == 0)
+            ctx.view.sort = SLIP_MENTIONS_NEWEST;
+          else if (strcmp (value, "oldest") == 0)
+            ctx.view.sort = SLIP_MENTIONS_OLDEST;
+          else if (strcmp (value, "title") == 0)
+            ctx.view.sort = SLIP_MENTIONS_TITLE;
+          else
+            {
+              g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE,
+                           _("--sort is one of newest, oldest or title"));
+              return fail (error);
+            }
+        }
       else if (strcmp (arg, "--db") == 0)
         {
           if (i + 1 >= argc)
@@ -161,6 +198,12 @@ main (int    argc,
                    command->name);
       return fail (error);
     }
+  if (view_option && !command->takes_view)
+    {
+      g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE,
+                   _("“%s” takes no --sort, --filter, --hide-daily or --tags-only"), command->name);
+      return fail (error);
+    }
   if (limit_option != NULL && !command->takes_limit)
     {
       g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE, _("“%s” takes no --limit"),
@@ -188,7 +231,11 @@ main (int    argc,
   ctx.n_args = positional->len - 1;
 
   if (!command->func (&ctx, &error))
-    return fail (error);
+    {
+      slip_mentions_view_clear (&ctx.view);
+      return fail (error);
+    }
+  slip_mentions_view_clear (&ctx.view);
 
   if (fflush (stdout) != 0)
     {

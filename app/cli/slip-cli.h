@@ -22,6 +22,7 @@ typedef struct {
   FILE        *out;
   gboolean     json;
   guint        limit;     /* --limit N, 0 when not given */
+  SlipMentionsView view;  /* --sort, --hide-daily, --tags-only, --filter */
   char       **args;      /* the command's positional arguments */
   guint        n_args;
 } SlipCliContext;
@@ -38,6 +39,7 @@ typedef struct {
   gboolean             takes_json;
   SlipCliCommandFunc   func;
   gboolean             takes_limit;
+  gboolean             takes_view;  /* the mentions options */
 } SlipCliCommand;
 
 GQuark                slip_cli_error_quark   (void);
