@@ -244,6 +244,37 @@ update_block_links (SlipStore      *store,
       if (target_id < 0)
         return FALSE;
 
+      /* The same note written another way (a rename rewrote it, or an
+       * alias became the title): the row is rewritten in place, and the
+       * backlink counts stay as they are. */
+      for (guint j = 0; j < stored->len && same == NULL && target_id > 0; j++)
+        {
+          StoredLink *s = g_ptr_array_index (stored, j);
+
+          if (!s->matched && s->kind == link->kind && s->target_id == target_id)
+            same = s;
+        }
+      if (same != NULL)
+        {
+          same->matched = TRUE;
+          slip_store_queue_links_changed (store, target_id);
+          stmt = slip_store_prepare (store,
+                                     "UPDATE links SET target = ?2, target_key = ?3, anchor = ?4,"
+                                     " label = ?5, start = ?6, end = ?7 WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, same->id);
+          sqlite3_bind_text (stmt, 2, link->target, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+          bind_optional_text (stmt, 4, link->anchor);
+          bind_optional_text (stmt, 5, link->label);
+          sqlite3_bind_int64 (stmt, 6, link->start);
+          sqlite3_bind_int64 (stmt, 7, link->end);
+          if (!slip_store_step_done (store, stmt, error))
+            return FALSE;
+          continue;
+        }
+
       stmt = slip_store_prepare (store,
                                  "INSERT INTO links (block_id, note_id, target, target_key, target_id,"
                                  " kind, anchor, label, start, end)"
