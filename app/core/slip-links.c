@@ -628,20 +628,22 @@ slip_links_rewrite_references (SlipStore   *store,
       gint64 block_id = g_array_index (blocks, gint64, i);
       g_autoptr(SlipBlock) block = slip_store_get_block (store, block_id, error);
       g_autofree char *text = NULL;
+      g_autofree char *before = NULL;
 
       if (block == NULL)
         return FALSE;
       text = slip_links_rewrite_text (block->text, old_key, new_title);
       if (text == NULL)
         continue;
-      if (!slip_store_update_block_text (store, block_id, text, now, error))
+      before = g_strdup (block->text);
+      if (!slip_store_replace_block_text (store, block, text, now, error))
         return FALSE;
       if (rewrites != NULL)
         {
           SlipRewrite *rewrite = g_new0 (SlipRewrite, 1);
 
           rewrite->block_id = block_id;
-          rewrite->before = g_steal_pointer (&block->text);
+          rewrite->before = g_steal_pointer (&before);
           rewrite->after = g_steal_pointer (&text);
           g_ptr_array_add (rewrites, rewrite);
         }

@@ -411,30 +411,38 @@ slip_store_update_block_text (SlipStore   *self,
                               gint64       now,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(SlipBlock) block = slip_store_get_block (self, block_id, error);
-  g_autofree char *old_text = NULL;
 
-  if (block == NULL)
-    return FALSE;
-  old_text = g_steal_pointer (&block->text);
+  return block != NULL && slip_store_replace_block_text (self, block, text, now, error);
+}
+
+gboolean
+slip_store_replace_block_text (SlipStore   *self,
+                               SlipBlock   *block,
+                               const char  *text,
+                               gint64       now,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *old_text = g_steal_pointer (&block->text);
+
   block->text = g_strdup (text);
   if (!slip_store_validate_block (block, error))
     return FALSE;
 
   /* The index entry goes with the text it was made from, which is at hand. */
-  if (!fts_write (self, TRUE, block_id, old_text, error))
+  if (!fts_write (self, TRUE, block->id, old_text, error))
     return FALSE;
   stmt = slip_store_prepare (self, "UPDATE blocks SET text = ?2, updated = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, block_id);
+  sqlite3_bind_int64 (stmt, 1, block->id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, now);
   if (!slip_store_step_done (self, stmt, error) ||
-      !slip_store_fts_insert_block (self, block_id, text, error))
+      !slip_store_fts_insert_block (self, block->id, text, error))
     return FALSE;
-  return slip_links_update_block (self, block_id, block->note_id, block->kind, text, error) &&
+  return slip_links_update_block (self, block->id, block->note_id, block->kind, text, error) &&
          slip_store_touch_note (self, block->note_id, now, error);
 }
 

@@ -521,8 +521,7 @@ slip_store_undo_rename (SlipStore   *self,
         text = g_strdup (rewrite->before);
       else
         text = slip_links_rewrite_text (block->text, new_key, rename->old_title);
-      if (text != NULL &&
-          !slip_store_update_block_text (self, rewrite->block_id, text, now, error))
+      if (text != NULL && !slip_store_replace_block_text (self, block, text, now, error))
         goto fail;
     }
 

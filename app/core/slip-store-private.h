@@ -93,6 +93,13 @@ gboolean      slip_store_update_block_text  (SlipStore     *self,
                                              const char    *text,
                                              gint64         now,
                                              GError       **error);
+/* The same for @block as read in this transaction; its text becomes
+ * @text. */
+gboolean      slip_store_replace_block_text (SlipStore     *self,
+                                             SlipBlock     *block,
+                                             const char    *text,
+                                             gint64         now,
+                                             GError       **error);
 
 /* A large import (slip-store-import.c): while it runs, the new blocks'
  * full-text entries wait for its end, and neither placeholders nor backlink
