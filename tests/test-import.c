@@ -168,8 +168,9 @@ test_bulk_replaces_bodies (Fixture       *f,
   g_autoptr(SlipStoreImport) import = NULL;
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SlipNote) quince = NULL;
+  g_autoptr(SlipNote) orchard = slip_store_write_note (f->store, "Orchard", old, NULL, &error);
 
-  g_assert_nonnull (slip_store_write_note (f->store, "Orchard", old, NULL, &error));
+  g_assert_nonnull (orchard);
   pear = fixture_note (f, "Pear");
   g_assert_cmpuint (backlink_notes (f, "Pear"), ==, 1);
   g_signal_connect (f->store, "links-changed", G_CALLBACK (count_signal), changed);
@@ -208,8 +209,9 @@ test_small_into_large (Fixture       *f,
     {
       g_autofree char *title = g_strdup_printf ("Note %u", i);
       g_autoptr(GPtrArray) body = blocks_of ("[[Later]] waits", NULL);
+      g_autoptr(SlipNote) note = slip_store_write_note (f->store, title, body, NULL, &error);
 
-      g_assert_nonnull (slip_store_write_note (f->store, title, body, NULL, &error));
+      g_assert_nonnull (note);
     }
 
   import = slip_store_import_begin (f->store, 2, &error);
