@@ -143,27 +143,15 @@ slip_links_backlinks (SlipStore  *store,
   return collect_mentions (store, stmt, error);
 }
 
-GArray *
-slip_links_backlink_sources (SlipStore  *store,
-                             gint64      note_id,
-                             guint       offset,
-                             guint       limit,
-                             GError    **error)
+/* The first column of @stmt's rows: note ids. */
+static GArray *
+collect_ids (SlipStore     *store,
+             sqlite3_stmt  *stmt,
+             GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
-
-  stmt = slip_store_prepare (store,
-                             "SELECT source_id FROM backlink_pairs WHERE target_id = ?1"
-                             " ORDER BY source_id DESC LIMIT ?2 OFFSET ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -176,6 +164,28 @@ slip_links_backlink_sources (SlipStore  *store,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+GArray *
+slip_links_backlink_sources (SlipStore  *store,
+                             gint64      note_id,
+                             guint       offset,
+                             guint       limit,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
+
+  stmt = slip_store_prepare (store,
+                             "SELECT source_id FROM backlink_pairs WHERE target_id = ?1"
+                             " ORDER BY source_id DESC LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  return collect_ids (store, stmt, error);
 }
 
 GPtrArray *
@@ -277,10 +287,8 @@ slip_links_backlink_sources_in_view (SlipStore               *store,
                                      guint                    limit,
                                      GError                 **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *folded = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
 
@@ -310,18 +318,7 @@ slip_links_backlink_sources_in_view (SlipStore               *store,
   bind_view (stmt, note_id, view, folded);
   sqlite3_bind_int64 (stmt, 5, limit == 0 ? -1 : (gint64) limit);
   sqlite3_bind_int64 (stmt, 6, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (store, error, rc, _("read backlinks"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return collect_ids (store, stmt, error);
 }
 
 GPtrArray *
