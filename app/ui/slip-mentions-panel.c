@@ -17,47 +17,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <adwaita.h>
 
 #include "slip-links.h"
 #include "slip-markdown-label.h"
-#include "slip-mention-groups.h"
-#include "slip-mentions-panel.h"
-
-struct _SlipMentionsPanel
-{
-  GtkWidget          parent_instance;
-
-  SlipStore         *store;
-  SlipMentionGroups *groups;
-
-  /* Unlinked mentions: read a moment after the note is shown (never before
-   * its first frame) and again, coalesced, after the store changes; their
-   * rows are built only while the section is expanded. */
-  GPtrArray         *unlinked;          /* SlipUnlinked, NULL until read */
-  guint              unlinked_id;       /* pending read */
-  gboolean           unlinked_stale;    /* rows behind self->unlinked */
-
-  /* How the mentions are shown (kept per note in the store); groups whose
-   * folding differs from the view's default, by source note id. */
-  GSimpleActionGroup *view_actions;
-  GHashTable        *toggled_groups;
-  GPtrArray         *rows;              /* Row *, the rows that exist */
-
-  /* Template children */
-  GtkLabel          *count_label;
-  GtkSearchEntry    *filter_entry;
-  GtkStack          *stack;
-  GtkGridView       *grid_view;
-  AdwStatusPage     *status_page;
-  GtkWidget         *unlinked_section;
-  GtkToggleButton   *unlinked_toggle;
-  GtkImage          *unlinked_arrow;
-  GtkLabel          *unlinked_label;
-  GtkWidget         *link_all_button;
-  GtkRevealer       *unlinked_revealer;
-  GtkListBox        *unlinked_list;
-};
+#include "slip-mentions-panel-private.h"
 
 G_DEFINE_FINAL_TYPE (SlipMentionsPanel, slip_mentions_panel, GTK_TYPE_WIDGET)
 
@@ -70,28 +33,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  ACTIVATE_MENTION,
-  OPEN_NOTE,
-  LINKED,
-  LINKED_ALL,
-  ERROR,
-  N_SIGNALS
-};
+guint slip_mentions_panel_signals[N_SIGNALS];
+#define signals slip_mentions_panel_signals
 
-static guint signals[N_SIGNALS];
-
-#define UNLINKED_LIMIT 200
-/* slip_links_unlinked() reads every block that names the note, links
- * included: for a hub that is minutes. Past this many linked mentions it
- * runs only when the user expands the section. */
-#define UNLINKED_AUTO_MAX_LINKED 1000
-/* long enough for a note's first frame to paint before the query runs */
-#define UNLINKED_FIRST_DELAY_MS 120
-/* a burst of saves is one query */
-#define UNLINKED_CHANGE_DELAY_MS 250
-
-static void
+void
 slip_mentions_panel_update_header (SlipMentionsPanel *self)
 {
   guint n_notes = slip_mention_groups_get_n_notes (self->groups);
@@ -127,10 +72,6 @@ slip_mentions_panel_update_header (SlipMentionsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
-static void queue_unlinked       (SlipMentionsPanel *self,
-                                  guint              delay_ms);
-static void update_unlinked_rows (SlipMentionsPanel *self);
-
 static void
 on_groups_changed (SlipMentionsPanel *self)
 {
@@ -143,14 +84,7 @@ on_groups_note_changed (SlipMentionsPanel *self)
 {
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view)), 0);
   slip_mentions_panel_update_header (self);
-  /* the unlinked mentions of the last note no longer apply */
-  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
-  self->unlinked_stale = TRUE;
-  gtk_widget_set_visible (self->unlinked_section, slip_mention_groups_get_note (self->groups) > 0);
-  gtk_label_set_label (self->unlinked_label, _("Unlinked mentions"));
-  gtk_widget_set_sensitive (self->link_all_button, FALSE);
-  update_unlinked_rows (self);
-  queue_unlinked (self, UNLINKED_FIRST_DELAY_MS);
+  slip_mentions_panel_unlinked_reset (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
@@ -283,6 +217,13 @@ on_arrow_clicked (GtkButton *button,
   if (!g_hash_table_remove (self->toggled_groups, &row->note_id))
     g_hash_table_add (self->toggled_groups, g_memdup2 (&row->note_id, sizeof row->note_id));
   row_apply_collapse (row);
+}
+
+void
+slip_mentions_panel_refold_rows (SlipMentionsPanel *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    row_apply_collapse (g_ptr_array_index (self->rows, i));
 }
 
 static void
@@ -425,390 +366,7 @@ on_list_activate (SlipMentionsPanel *self,
     g_signal_emit (self, signals[OPEN_NOTE], 0, slip_mention_group_get_note_id (group));
 }
 
-/* Unlinked mentions */
-
-
-typedef struct {
-  gint64 block_id;
-  guint  start;
-  guint  end;
-} UnlinkedRef;
-
-static void
-on_link_clicked (GtkButton *button)
-{
-  SlipMentionsPanel *self = SLIP_MENTIONS_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (button),
-                                                                          SLIP_TYPE_MENTIONS_PANEL));
-  UnlinkedRef *ref = g_object_get_data (G_OBJECT (button), "unlinked");
-
-  if (self != NULL && ref != NULL)
-    slip_mentions_panel_link_mention (self, ref->block_id, ref->start, ref->end);
-}
-
-static GtkWidget *
-unlinked_row_new (SlipUnlinked *mention)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *source = gtk_label_new (mention->source_title);
-  GtkWidget *text = slip_markdown_label_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Link"));
-  SlipTextRange range = { mention->start, mention->end };
-  UnlinkedRef ref = { mention->block_id, mention->start, mention->end };
-  g_autofree char *markup = slip_markdown_label_markup (mention->block_text, SLIP_BLOCK_PARAGRAPH,
-                                                        &range, 1, 240);
-  g_autofree char *plain = slip_markdown_label_plain (mention->block_text, SLIP_BLOCK_PARAGRAPH);
-  g_autofree char *tooltip = g_strdup_printf (_("Turn “%s” into a link"), mention->matched);
-
-  gtk_label_set_xalign (GTK_LABEL (source), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (source, "caption");
-  gtk_widget_add_css_class (source, "dim-label");
-
-  slip_markdown_label_set_markup (SLIP_MARKDOWN_LABEL (text), markup);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (text, "slip-unlinked-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mention->source_title,
-                                  -1);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "slip-link-mention");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link this mention"),
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "unlinked", g_memdup2 (&ref, sizeof ref), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), NULL);
-
-  gtk_box_append (GTK_BOX (line), text);
-  gtk_box_append (GTK_BOX (line), button);
-  gtk_box_append (GTK_BOX (box), source);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  return box;
-}
-
-/* Rows only while expanded: a collapsed section costs one query. */
-static void
-update_unlinked_rows (SlipMentionsPanel *self)
-{
-  GtkWidget *child;
-
-  if (!self->unlinked_stale || !gtk_revealer_get_reveal_child (self->unlinked_revealer))
-    return;
-  self->unlinked_stale = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->unlinked_list))) != NULL)
-    gtk_list_box_remove (self->unlinked_list, child);
-  for (guint i = 0; self->unlinked != NULL && i < self->unlinked->len; i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
-                                  unlinked_row_new (g_ptr_array_index (self->unlinked, i)));
-      gtk_list_box_append (self->unlinked_list, row);
-    }
-}
-
-static void
-update_unlinked_header (SlipMentionsPanel *self)
-{
-  guint n = self->unlinked != NULL ? self->unlinked->len : 0;
-  g_autofree char *label = NULL;
-
-  if (self->unlinked == NULL)
-    label = g_strdup (_("Unlinked mentions"));
-  else if (n >= UNLINKED_LIMIT)
-    /* Translators: the number of unlinked mentions shown, when there are more */
-    label = g_strdup_printf (_("Unlinked mentions (%u+)"), n);
-  else
-    label = g_strdup_printf (_("Unlinked mentions (%u)"), n);
-  gtk_label_set_label (self->unlinked_label, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unlinked_toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_set_sensitive (self->link_all_button, n > 0);
-}
-
-/* One query, then the header (and the rows when shown). */
-static void
-read_unlinked (SlipMentionsPanel *self)
-{
-  gint64 note_id = slip_mention_groups_get_note (self->groups);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->unlinked_id, g_source_remove);
-  g_clear_pointer (&self->unlinked, g_ptr_array_unref);
-  self->unlinked_stale = TRUE;
-  if (note_id > 0)
-    {
-      self->unlinked = slip_links_unlinked (self->store, note_id, UNLINKED_LIMIT, &error);
-      if (self->unlinked == NULL)
-        {
-          g_warning ("Could not read the unlinked mentions of note %" G_GINT64_FORMAT ": %s",
-                     note_id, error->message);
-          g_signal_emit (self, signals[ERROR], 0, error->message);
-        }
-    }
-  update_unlinked_header (self);
-  update_unlinked_rows (self);
-}
-
-static gboolean
-read_unlinked_cb (gpointer user_data)
-{
-  SlipMentionsPanel *self = user_data;
-
-  self->unlinked_id = 0;
-  if (slip_mention_groups_get_n_mentions (self->groups) > UNLINKED_AUTO_MAX_LINKED &&
-      !gtk_revealer_get_reveal_child (self->unlinked_revealer))
-    {
-      g_clear_pointer (&self->unlinked, g_ptr_array_unref);
-      self->unlinked_stale = TRUE;
-      update_unlinked_header (self);
-      return G_SOURCE_REMOVE;
-    }
-  read_unlinked (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A timeout rather than an idle: an idle would run before the frame a
- * newly shown hub is waiting for. A pending read is not pushed back. */
-static void
-queue_unlinked (SlipMentionsPanel *self,
-                guint              delay_ms)
-{
-  if (self->unlinked_id == 0)
-    self->unlinked_id = g_timeout_add_full (G_PRIORITY_LOW, delay_ms, read_unlinked_cb, self, NULL);
-}
-
-/* Any note's text may start or stop naming the shown note. */
-static void
-on_store_changed (SlipMentionsPanel *self,
-                  gint64             note_id)
-{
-  if (slip_mention_groups_get_note (self->groups) > 0)
-    queue_unlinked (self, UNLINKED_CHANGE_DELAY_MS);
-}
-
-static void
-on_unlinked_toggled (SlipMentionsPanel *self)
-{
-  gboolean expanded = gtk_toggle_button_get_active (self->unlinked_toggle);
-
-  gtk_image_set_from_icon_name (self->unlinked_arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->unlinked_toggle),
-                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded,
-                               -1);
-  gtk_revealer_set_reveal_child (self->unlinked_revealer, expanded);
-  if (expanded && self->unlinked == NULL && slip_mention_groups_get_note (self->groups) > 0)
-    read_unlinked (self);
-  else
-    update_unlinked_rows (self);
-}
-
-static void
-on_link_all_clicked (SlipMentionsPanel *self)
-{
-  gint64 note_id = slip_mention_groups_get_note (self->groups);
-  g_autoptr(GError) error = NULL;
-  guint n_notes = 0;
-  guint n;
-
-  if (note_id <= 0)
-    return;
-  n = slip_links_link_all_mentions (self->store, note_id, &n_notes, &error);
-  if (error != NULL)
-    {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
-      return;
-    }
-  read_unlinked (self);
-  g_signal_emit (self, signals[LINKED_ALL], 0, n);
-}
-
-/**
- * slip_mentions_panel_link_mention:
- *
- * Links the unlinked mention [@start, @end) of @block_id to the shown
- * note, as its Link button does: emits "linked" with the block's text from
- * before, or "error".
- */
-gboolean
-slip_mentions_panel_link_mention (SlipMentionsPanel *self,
-                                  gint64             block_id,
-                                  guint              start,
-                                  guint              end)
-{
-  gint64 note_id;
-  g_autoptr(SlipBlock) before = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (SLIP_IS_MENTIONS_PANEL (self), FALSE);
-
-  note_id = slip_mention_groups_get_note (self->groups);
-  if (note_id <= 0)
-    return FALSE;
-  if ((before = slip_store_get_block (self->store, block_id, &error)) == NULL ||
-      !slip_links_link_mention (self->store, note_id, block_id, start, end, &error))
-    {
-      g_signal_emit (self, signals[ERROR], 0,
-                     error != NULL ? error->message : _("Could not link the mention: its block is gone"));
-      read_unlinked (self);
-      return FALSE;
-    }
-  read_unlinked (self);
-  g_signal_emit (self, signals[LINKED], 0, block_id, before->text);
-  return TRUE;
-}
-
-guint
-slip_mentions_panel_get_n_unlinked (SlipMentionsPanel *self)
-{
-  g_return_val_if_fail (SLIP_IS_MENTIONS_PANEL (self), 0);
-
-  if (self->unlinked_id != 0 || self->unlinked == NULL)
-    read_unlinked (self);
-  return self->unlinked != NULL ? self->unlinked->len : 0;
-}
-
 /* GObject */
-
-/* How the mentions are shown */
-
-static const char * const sort_names[] = { "newest", "oldest", "title" };
-
-static void
-sync_view_actions (SlipMentionsPanel *self)
-{
-  const SlipMentionsView *view = slip_mention_groups_get_view (self->groups);
-  GActionMap *map = G_ACTION_MAP (self->view_actions);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "sort")),
-                             g_variant_new_string (sort_names[view->sort]));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "hide-daily")),
-                             g_variant_new_boolean (view->hide_journal));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "tags-only")),
-                             g_variant_new_boolean (view->tags_only));
-}
-
-/* Shows the mentions as @view says, and remembers it for the note. */
-static void
-apply_view (SlipMentionsPanel      *self,
-            const SlipMentionsView *view,
-            gboolean                reload)
-{
-  gint64 note_id = slip_mention_groups_get_note (self->groups);
-  g_autoptr(GError) error = NULL;
-
-  slip_mention_groups_set_view (self->groups, view, reload);
-  sync_view_actions (self);
-  if (reload)
-    slip_mentions_panel_update_header (self);
-  for (guint i = 0; i < self->rows->len; i++)
-    row_apply_collapse (g_ptr_array_index (self->rows, i));
-  if (note_id > 0 && !slip_store_set_mentions_view (self->store, note_id, view, &error))
-    g_signal_emit (self, signals[ERROR], 0, error->message);
-}
-
-/* A copy of the current view, to change and apply. */
-static void
-copy_view (SlipMentionsPanel *self,
-           SlipMentionsView  *out)
-{
-  const SlipMentionsView *view = slip_mention_groups_get_view (self->groups);
-
-  *out = *view;
-  out->filter = g_strdup (view->filter);
-}
-
-static void
-sort_action (GSimpleAction *action,
-             GVariant      *value,
-             gpointer       data)
-{
-  SlipMentionsPanel *self = data;
-  SlipMentionsView view;
-
-  copy_view (self, &view);
-  view.sort = SLIP_MENTIONS_NEWEST;
-  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
-    if (g_strcmp0 (g_variant_get_string (value, NULL), sort_names[i]) == 0)
-      view.sort = i;
-  apply_view (self, &view, TRUE);
-  slip_mentions_view_clear (&view);
-}
-
-static void
-toggle_action (GSimpleAction *action,
-               GVariant      *value,
-               gpointer       data)
-{
-  SlipMentionsPanel *self = data;
-  const char *name = g_action_get_name (G_ACTION (action));
-  SlipMentionsView view;
-
-  copy_view (self, &view);
-  if (g_str_equal (name, "hide-daily"))
-    view.hide_journal = g_variant_get_boolean (value);
-  else
-    view.tags_only = g_variant_get_boolean (value);
-  apply_view (self, &view, TRUE);
-  slip_mentions_view_clear (&view);
-}
-
-static void
-fold_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       data)
-{
-  SlipMentionsPanel *self = data;
-  SlipMentionsView view;
-
-  copy_view (self, &view);
-  view.collapsed = g_str_equal (g_action_get_name (G_ACTION (action)), "collapse-all");
-  g_hash_table_remove_all (self->toggled_groups);
-  apply_view (self, &view, FALSE);
-  slip_mentions_view_clear (&view);
-}
-
-static void
-on_filter_changed (SlipMentionsPanel *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
-  const SlipMentionsView *current = slip_mention_groups_get_view (self->groups);
-  SlipMentionsView view;
-
-  /* Also called for text set when a note is shown: nothing changed then. */
-  if (g_strcmp0 (text[0] ? text : NULL, current->filter && current->filter[0] ? current->filter : NULL) == 0)
-    return;
-  copy_view (self, &view);
-  g_free (view.filter);
-  view.filter = text[0] != '\0' ? g_strdup (text) : NULL;
-  apply_view (self, &view, TRUE);
-  slip_mentions_view_clear (&view);
-}
-
-static void
-on_filter_stopped (SlipMentionsPanel *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
-  on_filter_changed (self);
-}
-
-static const GActionEntry view_entries[] = {
-  { "sort", NULL, "s", "'newest'", sort_action },
-  { "hide-daily", NULL, NULL, "false", toggle_action },
-  { "tags-only", NULL, NULL, "false", toggle_action },
-  { "collapse-all", fold_action },
-  { "expand-all", fold_action },
-};
 
 static void
 slip_mentions_panel_constructed (GObject *object)
@@ -825,16 +383,13 @@ slip_mentions_panel_constructed (GObject *object)
   g_signal_connect_object (self->groups, "notify::note",
                            G_CALLBACK (on_groups_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "links-changed",
-                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (slip_mentions_panel_unlinked_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "note-changed",
-                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (slip_mentions_panel_unlinked_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "note-deleted",
-                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (slip_mentions_panel_unlinked_changed), self, G_CONNECT_SWAPPED);
 
-  self->view_actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->view_actions), view_entries,
-                                   G_N_ELEMENTS (view_entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "mentions", G_ACTION_GROUP (self->view_actions));
+  slip_mentions_panel_view_init (self);
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->groups)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
@@ -964,8 +519,10 @@ slip_mentions_panel_class_init (SlipMentionsPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-mentions-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, filter_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_stopped);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_changed",
+                                                G_CALLBACK (slip_mentions_panel_filter_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_stopped",
+                                                G_CALLBACK (slip_mentions_panel_filter_stopped));
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, grid_view);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, status_page);
@@ -977,8 +534,10 @@ slip_mentions_panel_class_init (SlipMentionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlipMentionsPanel, unlinked_list);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_unlinked_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_link_all_clicked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_unlinked_toggled",
+                                                G_CALLBACK (slip_mentions_panel_unlinked_toggled));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_link_all_clicked",
+                                                G_CALLBACK (slip_mentions_panel_link_all_clicked));
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -1015,19 +574,7 @@ slip_mentions_panel_set_note (SlipMentionsPanel *self,
   g_return_if_fail (note_id >= 0);
 
   if (note_id != slip_mention_groups_get_note (self->groups))
-    {
-      SlipMentionsView view = { 0 };
-      g_autoptr(GError) error = NULL;
-
-      if (note_id > 0 && !slip_store_get_mentions_view (self->store, note_id, &view, &error))
-        g_warning ("Could not read how the mentions of note %" G_GINT64_FORMAT " are shown: %s",
-                   note_id, error->message);
-      g_hash_table_remove_all (self->toggled_groups);
-      slip_mention_groups_set_view (self->groups, &view, FALSE);
-      sync_view_actions (self);
-      gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), view.filter ? view.filter : "");
-      slip_mentions_view_clear (&view);
-    }
+    slip_mentions_panel_view_load (self, note_id);
   /* notifies "note" through on_groups_note_changed() */
   slip_mention_groups_set_note (self->groups, note_id);
 }
