@@ -202,26 +202,42 @@ queue_targets (SlipStore  *self,
   return TRUE;
 }
 
+/* The blocks the import wrote, as (first, last) id pairs: the run of new
+ * ids, then each other block on its own. */
+static GArray *
+written_ranges (SlipStoreBulk *bulk)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gint64 *id;
+
+  if (bulk->first > 0)
+    {
+      g_array_append_val (ranges, bulk->first);
+      g_array_append_val (ranges, bulk->last);
+    }
+  g_hash_table_iter_init (&iter, bulk->extra);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      g_array_append_val (ranges, *id);
+      g_array_append_val (ranges, *id);
+    }
+  return ranges;
+}
+
 static gboolean
 bulk_finish (SlipStore  *self,
              GError    **error)
 {
   SlipStoreBulk *bulk = self->bulk;
-  GHashTableIter iter;
-  gint64 *id;
+  g_autoptr(GArray) ranges = written_ranges (bulk);
 
   /* New blocks into the full-text index: one statement for the run of
    * new ids, one per block for the rest. */
-  if (bulk->first > 0 &&
-      !run_range (self, "INSERT INTO blocks_fts (rowid, text)"
-                        " SELECT id, text FROM blocks WHERE id BETWEEN ?1 AND ?2",
-                  bulk->first, bulk->last, error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, bulk->extra);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+  for (guint i = 0; i < ranges->len; i += 2)
     if (!run_range (self, "INSERT INTO blocks_fts (rowid, text)"
                           " SELECT id, text FROM blocks WHERE id BETWEEN ?1 AND ?2",
-                    *id, *id, error))
+                    g_array_index (ranges, gint64, i), g_array_index (ranges, gint64, i + 1), error))
       return FALSE;
 
   /* And merged into one segment: otherwise the first edit after the
@@ -259,11 +275,9 @@ bulk_finish (SlipStore  *self,
             error))
     return FALSE;
 
-  if (bulk->first > 0 && !queue_targets (self, bulk->first, bulk->last, error))
-    return FALSE;
-  g_hash_table_iter_init (&iter, bulk->extra);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    if (!queue_targets (self, *id, *id, error))
+  for (guint i = 0; i < ranges->len; i += 2)
+    if (!queue_targets (self, g_array_index (ranges, gint64, i), g_array_index (ranges, gint64, i + 1),
+                        error))
       return FALSE;
   return TRUE;
 }

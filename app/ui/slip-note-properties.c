@@ -21,6 +21,8 @@ struct _SlipNoteProperties
   SlipStore   *store;
   gint64       note_id;
   guint        refresh_idle;
+  GStrv        aliases;      /* what the chips show */
+  GStrv        tags;
 
   GtkWidget   *box;
   GtkWidget   *alias_label;
@@ -143,44 +145,15 @@ tag_chip (SlipNoteProperties *self,
   return chip;
 }
 
-static void
-refresh (SlipNoteProperties *self)
+/* The note's tags, once each, in the order they appear. A placeholder
+ * tag (no note yet) shows as written; opening it creates the note. */
+static GStrv
+read_tags (SlipNoteProperties *self)
 {
-  g_auto(GStrv) aliases = NULL;
-  g_autoptr(GPtrArray) outgoing = NULL;
+  g_autoptr(GPtrArray) outgoing = slip_links_outgoing (self->store, self->note_id, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_tags = 0;
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
 
-  clear_flow (self->alias_flow);
-  clear_flow (self->tag_flow);
-  if (self->note_id == 0)
-    {
-      gtk_widget_set_visible (self->box, FALSE);
-      return;
-    }
-  gtk_widget_set_visible (self->box, TRUE);
-
-  aliases = slip_store_get_aliases (self->store, self->note_id, NULL);
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), alias_chip (self, aliases[i]));
-  gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), self->add_box);
-  gtk_widget_set_visible (self->alias_label, aliases != NULL && aliases[0] != NULL);
-  /* With aliases, the button is only a "+" at the end of the chips;
-   * without, a word (narrow: the note column must fit an 800-pixel
-   * window with both side panels). */
-  if (aliases != NULL && aliases[0] != NULL)
-    gtk_button_set_icon_name (GTK_BUTTON (self->add_button), "list-add-symbolic");
-  else
-    {
-      GtkWidget *label = gtk_label_new (_("Add alias"));
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_button_set_child (GTK_BUTTON (self->add_button), label);
-    }
-
-  /* The note's tags, once each, in the order they appear. A placeholder
-   * tag (no note yet) shows as written; opening it creates the note. */
-  outgoing = slip_links_outgoing (self->store, self->note_id, NULL);
   for (guint i = 0; outgoing != NULL && i < outgoing->len; i++)
     {
       SlipOutgoing *link = g_ptr_array_index (outgoing, i);
@@ -193,11 +166,76 @@ refresh (SlipNoteProperties *self)
       if (g_hash_table_contains (seen, key))
         continue;
       g_hash_table_add (seen, g_steal_pointer (&key));
-      gtk_flow_box_append (GTK_FLOW_BOX (self->tag_flow), tag_chip (self, title));
-      n_tags++;
+      g_strv_builder_add (tags, title);
     }
-  gtk_widget_set_visible (self->tag_label, n_tags > 0);
-  gtk_widget_set_visible (self->tag_flow, n_tags > 0);
+  return g_strv_builder_end (tags);
+}
+
+static gboolean
+same_strv (GStrv a,
+           GStrv b)
+{
+  return a != NULL && b != NULL && g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+/* Reads the aliases and tags; the chips are made again only when they
+ * changed (every autosave of the note says it changed). */
+static void
+refresh (SlipNoteProperties *self)
+{
+  g_auto(GStrv) aliases = NULL;
+  g_auto(GStrv) tags = NULL;
+  gboolean any_alias;
+
+  if (self->note_id == 0)
+    {
+      clear_flow (self->alias_flow);
+      clear_flow (self->tag_flow);
+      g_clear_pointer (&self->aliases, g_strfreev);
+      g_clear_pointer (&self->tags, g_strfreev);
+      gtk_widget_set_visible (self->box, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->box, TRUE);
+
+  aliases = slip_store_get_aliases (self->store, self->note_id, NULL);
+  if (aliases == NULL)
+    aliases = g_new0 (char *, 1);
+  if (!same_strv (aliases, self->aliases))
+    {
+      clear_flow (self->alias_flow);
+      for (guint i = 0; aliases[i] != NULL; i++)
+        gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), alias_chip (self, aliases[i]));
+      gtk_flow_box_append (GTK_FLOW_BOX (self->alias_flow), self->add_box);
+      any_alias = aliases[0] != NULL;
+      gtk_widget_set_visible (self->alias_label, any_alias);
+      /* With aliases, the button is only a "+" at the end of the chips;
+       * without, a word (narrow: the note column must fit an 800-pixel
+       * window with both side panels). */
+      if (any_alias)
+        gtk_button_set_icon_name (GTK_BUTTON (self->add_button), "list-add-symbolic");
+      else
+        {
+          GtkWidget *label = gtk_label_new (_("Add alias"));
+
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_button_set_child (GTK_BUTTON (self->add_button), label);
+        }
+      g_strfreev (self->aliases);
+      self->aliases = g_steal_pointer (&aliases);
+    }
+
+  tags = read_tags (self);
+  if (!same_strv (tags, self->tags))
+    {
+      clear_flow (self->tag_flow);
+      for (guint i = 0; tags[i] != NULL; i++)
+        gtk_flow_box_append (GTK_FLOW_BOX (self->tag_flow), tag_chip (self, tags[i]));
+      gtk_widget_set_visible (self->tag_label, tags[0] != NULL);
+      gtk_widget_set_visible (self->tag_flow, tags[0] != NULL);
+      g_strfreev (self->tags);
+      self->tags = g_steal_pointer (&tags);
+    }
 }
 
 static gboolean
@@ -409,6 +447,8 @@ slip_note_properties_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->add_box);
+  g_clear_pointer (&self->aliases, g_strfreev);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (slip_note_properties_parent_class)->dispose (object);
 }
