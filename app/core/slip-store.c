@@ -131,6 +131,13 @@ static const char * const migrations[] = {
   "  collapsed INTEGER NOT NULL DEFAULT 0,"
   "  filter TEXT"
   ");",
+  /* 3 -> 4: when each note was last opened in a window, for the quick
+   * switcher's "recently used" order. */
+  "CREATE TABLE visits ("
+  "  note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,"
+  "  visited INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX visits_by_time ON visits (visited DESC);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);

@@ -31,7 +31,7 @@ typedef enum {
 } SlipStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SLIP_STORE_SCHEMA_VERSION 3
+#define SLIP_STORE_SCHEMA_VERSION 4
 /* Largest block text and largest note (sum of its blocks), in bytes. */
 #define SLIP_STORE_MAX_BLOCK_BYTES (1024 * 1024)
 #define SLIP_STORE_MAX_NOTE_BYTES  (5 * 1024 * 1024)
@@ -260,6 +260,38 @@ gboolean    slip_store_set_mentions_view  (SlipStore   *self,
  * of each smaller depth), outermost first: a mention's breadcrumb. */
 GPtrArray  *slip_store_get_block_parents  (SlipStore   *self,
                                            gint64       block_id,
+                                           GError     **error);
+
+/* Titles and aliases, for the quick switcher and link completion
+ * (slip-store-titles.c). @name is the title or the alias as written, @key
+ * its title key; an alias entry also carries its note's @title. @visited is
+ * the note's last visit (Unix ms) or 0. */
+typedef struct {
+  gint64  note_id;
+  char   *name;
+  char   *key;
+  char   *title;
+  gint64  visited;
+  guint   is_alias : 1;
+  guint   journal  : 1;
+} SlipTitleEntry;
+
+void        slip_title_entry_free         (SlipTitleEntry *entry);
+/* Every live note's title and aliases, read on a connection of its own
+ * (safe in a worker thread while the store is in use). */
+GPtrArray  *slip_store_read_titles        (const char  *path,
+                                           GError     **error);
+/* The same for one note: empty when it is gone or trashed. */
+GPtrArray  *slip_store_get_title_entries  (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+/* Records that the note was opened now; returns that time, 0 on error. */
+gint64      slip_store_note_visited       (SlipStore   *self,
+                                           gint64       note_id,
+                                           GError     **error);
+/* Live notes by last visit, most recent first (GArray of gint64). */
+GArray     *slip_store_recent_notes       (SlipStore   *self,
+                                           guint        limit,
                                            GError     **error);
 
 G_END_DECLS

@@ -1,0 +1,214 @@
+/* slip-store-titles.c: every title and alias, and when each note was last
+ * opened, for the quick switcher and link completion
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "slip-store-private.h"
+
+void
+slip_title_entry_free (SlipTitleEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->name);
+  g_free (entry->key);
+  g_free (entry->title);
+  g_free (entry);
+}
+
+/* Live notes' titles, then their aliases; each with the note's last visit.
+ * Column 5 is the alias (NULL for a title row). */
+#define TITLES_SQL \
+  "SELECT n.id, n.title, n.title_key, n.journal_day IS NOT NULL," \
+  " coalesce (v.visited, 0), NULL" \
+  " FROM notes n LEFT JOIN visits v ON v.note_id = n.id" \
+  " WHERE n.trashed IS NULL" \
+  " UNION ALL" \
+  " SELECT n.id, n.title, a.alias_key, n.journal_day IS NOT NULL," \
+  " coalesce (v.visited, 0), a.alias" \
+  " FROM aliases a JOIN notes n ON n.id = a.note_id" \
+  " LEFT JOIN visits v ON v.note_id = n.id" \
+  " WHERE n.trashed IS NULL"
+
+static SlipTitleEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  SlipTitleEntry *entry = g_new0 (SlipTitleEntry, 1);
+
+  entry->note_id = sqlite3_column_int64 (stmt, 0);
+  entry->key = slip_column_dup (stmt, 2);
+  entry->journal = sqlite3_column_int (stmt, 3) != 0;
+  entry->visited = sqlite3_column_int64 (stmt, 4);
+  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+    {
+      entry->name = slip_column_dup (stmt, 1);
+    }
+  else
+    {
+      entry->name = slip_column_dup (stmt, 5);
+      entry->title = slip_column_dup (stmt, 1);
+      entry->is_alias = TRUE;
+    }
+  return entry;
+}
+
+/**
+ * slip_store_read_titles:
+ * @path: the database file
+ *
+ * Reads every live note's title and aliases on a connection of its own, so
+ * that a worker thread can load them while the window goes on with its
+ * own connection (WAL lets both read).
+ *
+ * Returns: (element-type SlipTitleEntry): the entries, in no order
+ */
+GPtrArray *
+slip_store_read_titles (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_title_entry_free);
+  const char *sql = TITLES_SQL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 2000);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (entries, entry_from_row (stmt));
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_FAILED,
+                 _("Could not read the note titles: %s"),
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_OK ? g_steal_pointer (&entries) : NULL;
+}
+
+/**
+ * slip_store_get_title_entries:
+ *
+ * The title and aliases of one note, as slip_store_read_titles() gives
+ * them; empty when the note is gone or in the trash.
+ *
+ * Returns: (element-type SlipTitleEntry):
+ */
+GPtrArray *
+slip_store_get_title_entries (SlipStore  *self,
+                              gint64      note_id,
+                              GError    **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_title_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT n.id, n.title, n.title_key, n.journal_day IS NOT NULL,"
+                             " coalesce (v.visited, 0), NULL"
+                             " FROM notes n LEFT JOIN visits v ON v.note_id = n.id"
+                             " WHERE n.trashed IS NULL AND n.id = ?1"
+                             " UNION ALL"
+                             " SELECT n.id, n.title, a.alias_key, n.journal_day IS NOT NULL,"
+                             " coalesce (v.visited, 0), a.alias"
+                             " FROM aliases a JOIN notes n ON n.id = a.note_id"
+                             " LEFT JOIN visits v ON v.note_id = n.id"
+                             " WHERE n.trashed IS NULL AND n.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("read the note’s titles"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * slip_store_note_visited:
+ *
+ * Records that @note_id was opened now. It changes no note: no signal.
+ * Returns: the time recorded (Unix milliseconds), or 0 on error
+ */
+gint64
+slip_store_note_visited (SlipStore  *self,
+                         gint64      note_id,
+                         GError    **error)
+{
+  gint64 now;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), 0);
+
+  now = slip_store_now (self);
+  stmt = slip_store_prepare (self,
+                             "INSERT INTO visits (note_id, visited)"
+                             " SELECT id, ?2 FROM notes WHERE id = ?1"
+                             " ON CONFLICT (note_id) DO UPDATE SET visited = excluded.visited",
+                             error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!slip_store_step_done (self, stmt, error))
+    return 0;
+  return now;
+}
+
+/**
+ * slip_store_recent_notes:
+ * @limit: at most this many
+ *
+ * Live notes by last visit, most recent first.
+ * Returns: (element-type gint64): note ids
+ */
+GArray *
+slip_store_recent_notes (SlipStore  *self,
+                         guint       limit,
+                         GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
+
+  stmt = slip_store_prepare (self,
+                             "SELECT v.note_id FROM visits v JOIN notes n ON n.id = v.note_id"
+                             " WHERE n.trashed IS NULL ORDER BY v.visited DESC LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("read the recent notes"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
