@@ -325,6 +325,60 @@ slip_block_editor_focus_block (SlipBlockEditor *self,
       }
 }
 
+/* Where the reader is, for history: the block with the cursor (0: none)
+ * and its cursor, and how far the note is scrolled. */
+void
+slip_block_editor_get_position (SlipBlockEditor *self,
+                                gint64          *block_id,
+                                int             *offset,
+                                double          *scroll)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (SLIP_IS_BLOCK_EDITOR (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  *block_id = self->current != NULL ? slip_block_item_get_block (self->current)->id : 0;
+  *offset = slip_block_editor_current_cursor (self);
+  *scroll = gtk_adjustment_get_value (adjustment);
+}
+
+/* The scroll position waits for the rows to be laid out: a few frames. */
+typedef struct {
+  double scroll;
+  guint  frames;
+} ScrollRestore;
+
+static gboolean
+restore_scroll_tick (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SlipBlockEditor *self = SLIP_BLOCK_EDITOR (widget);
+  ScrollRestore *restore = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  gtk_adjustment_set_value (adjustment, MIN (restore->scroll, MAX (max, 0)));
+  return max >= restore->scroll || ++restore->frames >= 10 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+void
+slip_block_editor_set_position (SlipBlockEditor *self,
+                                gint64           block_id,
+                                int              offset,
+                                double           scroll)
+{
+  ScrollRestore *restore;
+
+  g_return_if_fail (SLIP_IS_BLOCK_EDITOR (self));
+
+  slip_block_editor_focus_block (self, block_id, offset);
+  restore = g_new0 (ScrollRestore, 1);
+  restore->scroll = scroll;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_scroll_tick, restore, g_free);
+}
+
 SlipBlockEditor *
 slip_block_editor_new (SlipStore *store)
 {

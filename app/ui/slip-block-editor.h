@@ -29,6 +29,17 @@ gboolean         slip_block_editor_flush       (SlipBlockEditor *self,
 void             slip_block_editor_focus_block (SlipBlockEditor *self,
                                                 gint64           block_id,
                                                 int              offset);
+/* Where the reader is (for history): the block with the cursor (0: none),
+ * its cursor in characters, and the scroll offset in pixels. */
+void             slip_block_editor_get_position (SlipBlockEditor *self,
+                                                 gint64          *block_id,
+                                                 int             *offset,
+                                                 double          *scroll);
+/* Puts the cursor and the scroll back where get_position() found them. */
+void             slip_block_editor_set_position (SlipBlockEditor *self,
+                                                 gint64           block_id,
+                                                 int              offset,
+                                                 double           scroll);
 
 /* Signals:
  *   "open-link" (const char *title): a [[link]] or #tag was clicked or

@@ -230,6 +230,26 @@ slip_note_view_focus_block (SlipNoteView *self,
   slip_block_editor_focus_block (self->editor, block_id, offset);
 }
 
+void
+slip_note_view_get_position (SlipNoteView *self,
+                             gint64       *block_id,
+                             int          *offset,
+                             double       *scroll)
+{
+  g_return_if_fail (SLIP_IS_NOTE_VIEW (self));
+  slip_block_editor_get_position (self->editor, block_id, offset, scroll);
+}
+
+void
+slip_note_view_set_position (SlipNoteView *self,
+                             gint64        block_id,
+                             int           offset,
+                             double        scroll)
+{
+  g_return_if_fail (SLIP_IS_NOTE_VIEW (self));
+  slip_block_editor_set_position (self->editor, block_id, offset, scroll);
+}
+
 static void
 slip_note_view_constructed (GObject *object)
 {

@@ -25,5 +25,15 @@ gboolean      slip_note_view_flush        (SlipNoteView  *self,
 void          slip_note_view_focus_block  (SlipNoteView  *self,
                                            gint64         block_id,
                                            int            offset);
+/* Where the reader is, and putting it back (history); see
+ * slip_block_editor_get_position(). */
+void          slip_note_view_get_position (SlipNoteView  *self,
+                                           gint64        *block_id,
+                                           int           *offset,
+                                           double        *scroll);
+void          slip_note_view_set_position (SlipNoteView  *self,
+                                           gint64         block_id,
+                                           int            offset,
+                                           double         scroll);
 
 G_END_DECLS
