@@ -27,11 +27,14 @@ G_DEFINE_FINAL_TYPE (SlipApplication, slip_application, ADW_TYPE_APPLICATION)
  * (and later the shortcuts window) show them. */
 static const struct {
   const char *action;
-  const char *accels[3];
+  const char *accels[4];
 } shortcuts[] = {
   { "app.quit",                { "<Control>q", NULL } },
   { "window.close",            { "<Control>w", NULL } },
   { "win.new-note",            { "<Control>n", NULL } },
+  { "win.switcher",            { "<Control>k", "<Control>o", NULL } },
+  { "win.back",                { "<Alt>Left", "Back", NULL } },
+  { "win.forward",             { "<Alt>Right", "Forward", NULL } },
   { "win.today",               { "<Control>t", "<Alt>Home", NULL } },
   { "win.trash-note",          { "<Control>Delete", NULL } },
   { "win.mentions-visible",    { "F9", NULL } },

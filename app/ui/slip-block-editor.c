@@ -359,8 +359,15 @@ restore_scroll_tick (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
-  gtk_adjustment_set_value (adjustment, MIN (restore->scroll, MAX (max, 0)));
-  return max >= restore->scroll || ++restore->frames >= 10 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  /* The list warns when asked for a place it has not laid out yet: the
+   * first frame lays out the new note's rows, the value waits for it. */
+  if (restore->frames++ >= 1 && max >= restore->scroll)
+    {
+      if (gtk_adjustment_get_value (adjustment) != restore->scroll)
+        gtk_adjustment_set_value (adjustment, restore->scroll);
+      return G_SOURCE_REMOVE;
+    }
+  return restore->frames >= 10 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 void

@@ -18,37 +18,11 @@
 #include "slip-store.h"
 #include "slip-title.h"
 #include "slip-welcome.h"
-#include "slip-window.h"
+#include "slip-window-private.h"
 
 /* The schema id is the same for every profile (see data/meson.build). */
 #define SLIP_SETTINGS_SCHEMA_ID "io.github.slipbox.Slipbox"
 
-struct _SlipWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings         *settings;
-  SlipStore         *store;
-  char              *store_error;
-
-  SlipSidebar       *sidebar;
-  SlipNoteView      *note_view;
-  SlipRename        *last_rename;    /* what win.undo-rename undoes */
-  AdwToast          *rename_toast;   /* weak */
-  SlipMentionsPanel *mentions;
-  SlipOutgoingPanel *outgoing;
-
-  /* Template children */
-  AdwToastOverlay   *toast_overlay;
-  AdwWindowTitle    *window_title;
-  GtkRevealer       *sidebar_revealer;
-  GtkRevealer       *mentions_revealer;
-  GtkWidget         *sidebar_slot;
-  GtkWidget         *mentions_slot;
-  AdwViewStack      *panel_stack;
-  GtkWidget         *note_slot;
-  AdwStatusPage     *status_page;
-};
 
 G_DEFINE_FINAL_TYPE (SlipWindow, slip_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -100,96 +74,14 @@ slip_window_restore_state (SlipWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-static void
-show_error_toast (SlipWindow *self,
-                  const char *message)
+void
+slip_window_show_error (SlipWindow *self,
+                        const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Navigation */
-
-static void
-update_title (SlipWindow *self)
-{
-  gint64 note_id = self->note_view ? slip_note_view_get_note_id (self->note_view) : 0;
-  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
-
-  if (note == NULL)
-    {
-      adw_window_title_set_title (self->window_title, _("Slipbox"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Slipbox"));
-      return;
-    }
-
-  adw_window_title_set_title (self->window_title, note->title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 note->journal_day ? _("Daily note") : NULL);
-  gtk_window_set_title (GTK_WINDOW (self), note->title);
-}
-
-/**
- * slip_window_open_note:
- * @block_id: the block to put the cursor in, or 0 for the first
- *
- * Shows @note_id: in the note view, in the mentions panel and as the
- * sidebar's current row. Pending edits of the previous note are saved first.
- */
-void
-slip_window_open_note (SlipWindow *self,
-                       gint64      note_id,
-                       gint64      block_id)
-{
-  g_return_if_fail (SLIP_IS_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  if (slip_note_view_get_note_id (self->note_view) != note_id)
-    slip_note_view_set_note (self->note_view, note_id);
-  slip_mentions_panel_set_note (self->mentions, note_id);
-  slip_outgoing_panel_set_note (self->outgoing, note_id);
-  slip_sidebar_set_current (self->sidebar, note_id);
-  update_title (self);
-  slip_note_view_focus_block (self->note_view, block_id, block_id ? 0 : -1);
-}
-
-void
-slip_window_open_title (SlipWindow *self,
-                        const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlipNote) note = slip_store_ensure_note (self->store, title, NULL, &error);
-
-  if (note == NULL)
-    {
-      show_error_toast (self, error->message);
-      return;
-    }
-  slip_window_open_note (self, note->id, 0);
-}
-
-void
-slip_window_open_today (SlipWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlipNote) today = NULL;
-
-  g_return_if_fail (SLIP_IS_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-  today = slip_welcome_ensure_today (self->store, &error);
-  if (today == NULL)
-    {
-      show_error_toast (self, error->message);
-      return;
-    }
-  slip_window_open_note (self, today->id, 0);
 }
 
 static void
@@ -203,7 +95,7 @@ static void
 note_view_save_failed_cb (SlipWindow *self,
                           GError     *error)
 {
-  show_error_toast (self, error->message);
+  slip_window_show_error (self, error->message);
 }
 
 static void
@@ -257,7 +149,7 @@ link_undo_cb (AdwToast *toast,
       slip_store_save_blocks (undo->store, &block, 1, &error);
     }
   if (error != NULL)
-    show_error_toast (self, error->message);
+    slip_window_show_error (self, error->message);
 }
 
 static void
@@ -304,7 +196,7 @@ static void
 mentions_error_cb (SlipWindow *self,
                    const char *message)
 {
-  show_error_toast (self, message);
+  slip_window_show_error (self, message);
 }
 
 static void
@@ -312,7 +204,7 @@ store_note_changed_cb (SlipWindow *self,
                        gint64      note_id)
 {
   if (self->note_view != NULL && note_id == slip_note_view_get_note_id (self->note_view))
-    update_title (self);
+    slip_window_update_title (self);
 }
 
 static void
@@ -340,7 +232,7 @@ undo_rename_action (GtkWidget  *widget,
   /* The title field may hold an edit of its own: it goes first. */
   if (!slip_note_view_flush (self->note_view, &error) ||
       !slip_store_undo_rename (self->store, rename, &error))
-    show_error_toast (self, error->message);
+    slip_window_show_error (self, error->message);
 }
 
 static void
@@ -383,7 +275,7 @@ restore_toast_cb (AdwToast   *toast,
   g_autoptr(GError) error = NULL;
 
   if (!slip_store_restore_note (self->store, note_id, &error))
-    show_error_toast (self, error->message);
+    slip_window_show_error (self, error->message);
   else
     slip_window_open_note (self, note_id, 0);
 }
@@ -408,7 +300,7 @@ trash_response_cb (AdwMessageDialog *dialog,
   if (!slip_note_view_flush (self->note_view, &error) ||
       !slip_store_trash_note (self->store, note_id, &error))
     {
-      show_error_toast (self, error->message);
+      slip_window_show_error (self, error->message);
       return;
     }
 
@@ -461,14 +353,6 @@ trash_note_action (GtkWidget  *widget,
 }
 
 static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  slip_window_open_today (SLIP_WINDOW (widget));
-}
-
-static void
 new_note_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       SlipWindow       *self)
@@ -483,7 +367,7 @@ new_note_response_cb (AdwMessageDialog *dialog,
   note = slip_store_create_note (self->store, gtk_editable_get_text (entry), &error);
   if (note == NULL)
     {
-      show_error_toast (self, error->message);
+      slip_window_show_error (self, error->message);
       return;
     }
   slip_window_open_note (self, note->id, 0);
@@ -605,6 +489,9 @@ slip_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-note", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switcher", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", FALSE);
       return;
     }
 
@@ -613,7 +500,7 @@ slip_window_constructed (GObject *object)
   gtk_box_prepend (GTK_BOX (self->sidebar_slot), GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->sidebar, "open-note", G_CALLBACK (sidebar_open_note_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "error", G_CALLBACK (show_error_toast),
+  g_signal_connect_object (self->sidebar, "error", G_CALLBACK (slip_window_show_error),
                            self, G_CONNECT_SWAPPED);
 
   self->note_view = slip_note_view_new (self->store);
@@ -645,8 +532,10 @@ slip_window_constructed (GObject *object)
                                        _("Links"), "mail-forward-symbolic");
   g_signal_connect_object (self->outgoing, "open-title", G_CALLBACK (slip_window_open_title),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->outgoing, "error", G_CALLBACK (show_error_toast),
+  g_signal_connect_object (self->outgoing, "error", G_CALLBACK (slip_window_show_error),
                            self, G_CONNECT_SWAPPED);
+
+  slip_window_navigation_init (self);
 
   g_signal_connect_object (self->store, "note-changed", G_CALLBACK (store_note_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -659,6 +548,7 @@ slip_window_dispose (GObject *object)
 {
   SlipWindow *self = SLIP_WINDOW (object);
 
+  slip_window_navigation_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_WINDOW);
   g_clear_weak_pointer (&self->rename_toast);
   g_clear_pointer (&self->last_rename, slip_rename_free);
@@ -733,8 +623,8 @@ slip_window_class_init (SlipWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.new-note", NULL, new_note_action);
-  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.trash-note", NULL, trash_note_action);
+  slip_window_navigation_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo-rename", NULL, undo_rename_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");

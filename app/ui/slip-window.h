@@ -13,6 +13,8 @@
 #include "slip-mentions-panel.h"
 #include "slip-note-view.h"
 #include "slip-store.h"
+#include "slip-switcher.h"
+#include "slip-title-index.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +34,7 @@ void               slip_window_open_title         (SlipWindow      *self,
 void               slip_window_open_today         (SlipWindow      *self);
 SlipNoteView      *slip_window_get_note_view      (SlipWindow      *self);
 SlipMentionsPanel *slip_window_get_mentions_panel (SlipWindow      *self);
+SlipTitleIndex    *slip_window_get_title_index    (SlipWindow      *self);
+SlipSwitcher      *slip_window_get_switcher       (SlipWindow      *self);
 
 G_END_DECLS
