@@ -112,6 +112,23 @@ test_recent (Fixture       *f,
   g_assert_cmpstr (names, ==, "Groceries|Garden plan");
 }
 
+/* A note opened while the titles are still being read keeps its visit. */
+static void
+test_visit_while_loading (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SlipNote) note = fixture_note (f, "Opened first");
+  g_autoptr(SlipNote) other = fixture_note (f, "Other");
+  g_autoptr(SlipTitleIndex) index = slip_title_index_new (f->store);
+  g_autofree char *names = NULL;
+
+  g_assert_false (slip_title_index_is_ready (index));
+  slip_title_index_visit (index, note->id);
+  slip_title_index_wait (index);
+  names = query_names (index, "", 10);
+  g_assert_cmpstr (names, ==, "Opened first");
+}
+
 static void
 test_aliases (Fixture       *f,
               gconstpointer  data)
@@ -288,6 +305,7 @@ main (int   argc,
 
   FIXTURE_TEST ("/title-index/ranking", test_ranking);
   FIXTURE_TEST ("/title-index/recent", test_recent);
+  FIXTURE_TEST ("/title-index/visit-while-loading", test_visit_while_loading);
   FIXTURE_TEST ("/title-index/aliases", test_aliases);
   FIXTURE_TEST ("/title-index/follows-store", test_follows_store);
   FIXTURE_TEST ("/title-index/narrowing", test_narrowing);

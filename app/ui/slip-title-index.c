@@ -140,7 +140,17 @@ refresh_note (SlipTitleIndex *self,
                  g_strcmp0 (a->title, b->title) == 0 && a->journal == b->journal;
         }
       if (same)
-        return;
+        {
+          /* A visit recorded before the load read the note. */
+          for (guint i = 0; i < old->len; i++)
+            {
+              SlipTitleEntry *a = g_ptr_array_index (old, i);
+              SlipTitleEntry *b = g_ptr_array_index (fresh, i);
+
+              a->visited = MAX (a->visited, b->visited);
+            }
+          return;
+        }
     }
 
   if (old != NULL)
@@ -478,7 +488,12 @@ slip_title_index_visit (SlipTitleIndex *self,
   g_return_if_fail (SLIP_IS_TITLE_INDEX (self));
 
   when = slip_store_note_visited (self->store, note_id, NULL);
-  if (when == 0 || (list = g_hash_table_lookup (self->by_note, &note_id)) == NULL)
+  if (when == 0)
+    return;
+  /* Still loading: the note is read again once the load is in. */
+  if (!self->ready || self->loading != NULL)
+    note_changed_cb (self, note_id);
+  if ((list = g_hash_table_lookup (self->by_note, &note_id)) == NULL)
     return;
   for (guint i = 0; i < list->len; i++)
     ((SlipTitleEntry *) g_ptr_array_index (list, i))->visited = when;
