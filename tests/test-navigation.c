@@ -145,7 +145,7 @@ n_rows (SlipSwitcher *switcher)
 {
   int n = 0;
 
-  while (row_at (switcher, n) != NULL)
+  for (GtkListBoxRow *row; (row = row_at (switcher, n)) != NULL && gtk_widget_get_visible (GTK_WIDGET (row)); )
     n++;
   return n;
 }

@@ -18,6 +18,7 @@ struct _SlipSwitcher
   GtkPopover      parent_instance;
 
   SlipTitleIndex *index;
+  GPtrArray      *rows;      /* Row, in list order */
 
   /* Template children */
   GtkSearchEntry *entry;
@@ -37,70 +38,97 @@ static guint signals[N_SIGNALS];
 
 /* Rows */
 
-/* What a row stands for: a note, or (note_id 0) creating @title. */
+/* The list's rows are made once and reused: a keystroke only changes their
+ * text (making thirty rows anew took most of a frame). A row stands for a
+ * note, or (note_id 0, title set) creating a note, or for a message. */
 typedef struct {
-  gint64  note_id;
-  char   *title;
-} RowData;
+  GtkListBoxRow *row;
+  GtkImage      *icon;
+  GtkLabel      *label;
+  GtkLabel      *subtitle;
+  gint64         note_id;
+  char          *title;
+} Row;
 
 static void
-row_data_free (gpointer data)
+row_free (gpointer data)
 {
-  RowData *row = data;
+  Row *row = data;
 
   g_free (row->title);
   g_free (row);
 }
 
-static GtkWidget *
-make_row (const char    *icon_name,
-          const char    *text,
-          PangoAttrList *highlight,
-          const char    *subtitle,
-          gint64         note_id,
-          const char    *title)
+static Row *
+row_new (SlipSwitcher *self)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  Row *row = g_new0 (Row, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (text);
-  RowData *data = g_new0 (RowData, 1);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (highlight != NULL)
-    gtk_label_set_attributes (GTK_LABEL (label), highlight);
-  gtk_box_append (GTK_BOX (texts), label);
-  if (subtitle != NULL)
-    {
-      GtkWidget *sub = gtk_label_new (subtitle);
-
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_box_append (GTK_BOX (texts), sub);
-    }
+  row->row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+  row->icon = GTK_IMAGE (gtk_image_new ());
+  row->label = GTK_LABEL (gtk_label_new (NULL));
+  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->label, 0);
+  gtk_label_set_ellipsize (row->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (row->subtitle, 0);
+  gtk_label_set_ellipsize (row->subtitle, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->label));
+  gtk_box_append (GTK_BOX (texts), GTK_WIDGET (row->subtitle));
   gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
   gtk_box_append (GTK_BOX (box), texts);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  data->note_id = note_id;
-  data->title = g_strdup (title);
-  g_object_set_data_full (G_OBJECT (row), "slip-row", data, row_data_free);
+  gtk_list_box_row_set_child (row->row, box);
+  g_object_set_data (G_OBJECT (row->row), "slip-row", row);
+  gtk_list_box_append (self->list, GTK_WIDGET (row->row));
   return row;
 }
 
+/* Fills the @i-th row (making it if needed) and shows it. */
 static void
-clear_rows (SlipSwitcher *self)
+set_row (SlipSwitcher  *self,
+         guint          i,
+         const char    *icon_name,
+         const char    *text,
+         PangoAttrList *highlight,
+         const char    *subtitle,
+         gint64         note_id,
+         const char    *title)
 {
-  GtkWidget *child;
+  Row *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  while (self->rows->len <= i)
+    g_ptr_array_add (self->rows, row_new (self));
+  row = g_ptr_array_index (self->rows, i);
+  gtk_image_set_from_icon_name (row->icon, icon_name);
+  gtk_label_set_text (row->label, text);
+  gtk_label_set_attributes (row->label, highlight);
+  gtk_label_set_text (row->subtitle, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->subtitle), subtitle != NULL);
+  row->note_id = note_id;
+  g_free (row->title);
+  row->title = g_strdup (title);
+  gtk_list_box_row_set_activatable (row->row, note_id != 0 || title != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (row->row), TRUE);
+}
+
+static void
+hide_rows_from (SlipSwitcher *self,
+                guint         first)
+{
+  for (guint i = first; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      gtk_widget_set_visible (GTK_WIDGET (row->row), FALSE);
+      row->note_id = 0;
+      g_clear_pointer (&row->title, g_free);
+    }
 }
 
 static const char *
@@ -119,16 +147,12 @@ refresh (SlipSwitcher *self)
   g_autofree char *needle = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   gboolean exact = FALSE;
-  GtkListBoxRow *first;
+  guint n = 0;
 
-  clear_rows (self);
   if (!slip_title_index_is_ready (self->index))
     {
-      GtkWidget *row = make_row ("content-loading-symbolic", _("Reading the titles…"),
-                                 NULL, NULL, 0, NULL);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->list, row);
+      set_row (self, n++, "content-loading-symbolic", _("Reading the titles…"), NULL, NULL, 0, NULL);
+      hide_rows_from (self, n);
       return;
     }
 
@@ -148,11 +172,8 @@ refresh (SlipSwitcher *self)
       else if (match->journal)
         subtitle = g_strdup (_("Daily note"));
       exact |= match->kind == SLIP_TITLE_MATCH_EXACT;
-      gtk_list_box_append (self->list,
-                           make_row (match->journal ? "x-office-calendar-symbolic"
-                                                    : "text-x-generic-symbolic",
-                                     match->name, highlight, subtitle,
-                                     match->note_id, match->title));
+      set_row (self, n++, match->journal ? "x-office-calendar-symbolic" : "text-x-generic-symbolic",
+               match->name, highlight, subtitle, match->note_id, match->title);
     }
 
   /* Creating is offered for a title no note has yet. */
@@ -160,24 +181,19 @@ refresh (SlipSwitcher *self)
     {
       g_autofree char *label = g_strdup_printf (_("Create “%s”"), text);
 
-      gtk_list_box_append (self->list,
-                           make_row ("list-add-symbolic", label, NULL,
-                                     _("New note (Shift+Enter)"), 0, text));
+      set_row (self, n++, "list-add-symbolic", label, NULL, _("New note (Shift+Enter)"), 0, text);
     }
   else if (matches->len == 0)
-    {
-      GtkWidget *row = make_row ("edit-find-symbolic",
-                                 text[0] != '\0' ? _("Not a title a note can have")
-                                                 : _("Type a title to find or create a note"),
-                                 NULL, NULL, 0, NULL);
+    set_row (self, n++, "edit-find-symbolic",
+             text[0] != '\0' ? _("Not a title a note can have")
+                             : _("Type a title to find or create a note"),
+             NULL, NULL, 0, NULL);
+  hide_rows_from (self, n);
 
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->list, row);
-    }
-
-  first = gtk_list_box_get_row_at_index (self->list, 0);
-  if (first != NULL && gtk_list_box_row_get_activatable (first))
-    gtk_list_box_select_row (self->list, first);
+  if (n > 0 && gtk_list_box_row_get_activatable (((Row *) self->rows->pdata[0])->row))
+    gtk_list_box_select_row (self->list, ((Row *) self->rows->pdata[0])->row);
+  else
+    gtk_list_box_unselect_all (self->list);
 }
 
 static void
@@ -193,10 +209,11 @@ static void
 choose_row (SlipSwitcher  *self,
             GtkListBoxRow *row)
 {
-  RowData *data = row ? g_object_get_data (G_OBJECT (row), "slip-row") : NULL;
+  Row *data = row ? g_object_get_data (G_OBJECT (row), "slip-row") : NULL;
   g_autofree char *title = NULL;
 
-  if (data == NULL || (data->note_id == 0 && data->title == NULL))
+  if (data == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)) ||
+      (data->note_id == 0 && data->title == NULL))
     return;
   title = g_strdup (data->title);
   gtk_popover_popdown (GTK_POPOVER (self));
@@ -259,7 +276,7 @@ move_selection (SlipSwitcher *self,
   GtkListBoxRow *next;
 
   for (i += delta; (next = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i += delta)
-    if (gtk_list_box_row_get_activatable (next))
+    if (gtk_widget_get_visible (GTK_WIDGET (next)) && gtk_list_box_row_get_activatable (next))
       {
         gtk_list_box_select_row (self->list, next);
         /* Keeps the row in view. */
@@ -344,6 +361,7 @@ slip_switcher_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SLIP_TYPE_SWITCHER);
   g_clear_object (&self->index);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (slip_switcher_parent_class)->dispose (object);
 }
@@ -380,6 +398,7 @@ slip_switcher_init (SlipSwitcher *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new_with_free_func (row_free);
   gtk_widget_add_css_class (GTK_WIDGET (self), "slip-switcher");
 
   keys = gtk_event_controller_key_new ();
