@@ -205,6 +205,78 @@ test_switcher (SlipApplication *app)
   destroy_window (window);
 }
 
+static gint64
+day_note (SlipStore  *store,
+          const char *day)
+{
+  g_autoptr(SlipNote) note = slip_store_lookup_note (store, day, NULL);
+
+  return note != NULL ? note->id : 0;
+}
+
+static void
+test_journal (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  g_autoptr(SlipNote) early = note_with_blocks (store, "2026-01-05", 1);
+  g_autoptr(SlipNote) late = note_with_blocks (store, "2026-01-10", 1);
+  g_autoptr(SlipNote) other = note_with_blocks (store, "Not a day", 1);
+  g_autoptr(SlipNote) template = note_with_blocks (store, "Daily template", 0);
+  g_autoptr(GPtrArray) template_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_block_free);
+  g_autoptr(GPtrArray) blocks = NULL;
+  GtkWidget *previous = find_actionable (GTK_WIDGET (window), "win.previous-day");
+  GtkWidget *calendar = NULL;
+
+  g_ptr_array_add (template_blocks, slip_block_new (SLIP_BLOCK_HEADING2, 0, "Plan for {{date}}"));
+  g_ptr_array_add (template_blocks, slip_block_new (SLIP_BLOCK_TODO, 1, "Review [[Inbox]]"));
+  g_assert_true (slip_store_set_blocks (store, template->id, template_blocks, NULL));
+
+  /* The day buttons show on daily notes only. */
+  slip_window_open_note (SLIP_WINDOW (window), other->id, 0);
+  wait_ms (50);
+  g_assert_false (gtk_widget_is_visible (previous));
+  slip_window_open_note (SLIP_WINDOW (window), late->id, 0);
+  wait_ms (50);
+  g_assert_true (gtk_widget_is_visible (previous));
+
+  /* Back a day skips the days without a note... */
+  activate (window, "win.previous-day");
+  g_assert_cmpint (shown_note (window), ==, early->id);
+  /* ...and before the first one, opens the day before, from the template. */
+  activate (window, "win.previous-day");
+  g_assert_cmpint (shown_note (window), ==, day_note (store, "2026-01-04"));
+  blocks = slip_store_get_blocks (store, shown_note (window), NULL);
+  g_assert_cmpuint (blocks->len, ==, 2);
+  g_assert_cmpstr (((SlipBlock *) blocks->pdata[0])->text, ==, "Plan for 2026-01-04");
+  g_assert_cmpint (((SlipBlock *) blocks->pdata[1])->kind, ==, SLIP_BLOCK_TODO);
+  activate (window, "win.next-day");
+  g_assert_cmpint (shown_note (window), ==, early->id);
+  activate (window, "win.next-day");
+  g_assert_cmpint (shown_note (window), ==, late->id);
+
+  /* The calendar (the today button's drop-down) opens any day. */
+  {
+    GtkWidget *split = find_actionable (GTK_WIDGET (window), "win.today");
+
+    g_assert_true (ADW_IS_SPLIT_BUTTON (split));
+    calendar = GTK_WIDGET (adw_split_button_get_popover (ADW_SPLIT_BUTTON (split)));
+  }
+  g_assert_nonnull (calendar);
+  g_signal_emit_by_name (calendar, "open-day", "2026-03-01");
+  wait_ms (50);
+  g_assert_cmpint (shown_note (window), ==, day_note (store, "2026-03-01"));
+
+  /* Today, from anywhere. */
+  activate (window, "win.today");
+  {
+    g_autofree char *today = slip_journal_today_title ();
+    g_assert_cmpint (shown_note (window), ==, day_note (store, today));
+  }
+
+  destroy_window (window);
+}
+
 /* Collects the action names the shortcuts window lists. */
 static void
 collect_overlay_actions (GtkWidget  *widget,
@@ -280,6 +352,8 @@ main (int   argc,
   g_test_add_data_func ("/navigation/back-forward", test_back_forward,
                         run_with_application);
   g_test_add_data_func ("/navigation/switcher", test_switcher,
+                        run_with_application);
+  g_test_add_data_func ("/navigation/journal", test_journal,
                         run_with_application);
   g_test_add_data_func ("/navigation/shortcuts-window", test_shortcuts_window,
                         run_with_application);

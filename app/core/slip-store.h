@@ -191,6 +191,39 @@ SlipNote   *slip_store_ensure_note        (SlipStore   *self,
                                            gboolean    *created,
                                            GError     **error);
 
+/* The journal by day (slip-store-journal.c). Days are "YYYY-MM-DD"; each
+ * call is one query on the index of live daily notes by day. */
+/* The nearest live daily note strictly before @day (@direction < 0) or
+ * after it (> 0), days without a note skipped; NULL, with no error, when
+ * there is none. */
+SlipNote   *slip_store_adjacent_day       (SlipStore   *self,
+                                           const char  *day,
+                                           int          direction,
+                                           GError     **error);
+/* The days in [@from_day, @to_day] that have a live daily note, in order
+ * (empty when none; NULL only on error). */
+GStrv       slip_store_journal_days       (SlipStore   *self,
+                                           const char  *from_day,
+                                           const char  *to_day,
+                                           GError     **error);
+/* The daily note of @day, created when missing, in one transaction, with
+ * a copy of the blocks of the note called "Daily template"
+ * (SLIP_JOURNAL_TEMPLATE_TITLE; see slip_journal_expand_template() for
+ * what is replaced in their text), or empty when there is no template.
+ * *@created tells whether it was created. */
+SlipNote   *slip_store_ensure_day         (SlipStore   *self,
+                                           const char  *day,
+                                           gboolean    *created,
+                                           GError     **error);
+/* Where the journal goes from @day (previous/next daily note): the
+ * nearest existing daily note in @direction, else the literal day before
+ * or after @day, created as slip_store_ensure_day() does. */
+SlipNote   *slip_store_step_day           (SlipStore   *self,
+                                           const char  *day,
+                                           int          direction,
+                                           gboolean    *created,
+                                           GError     **error);
+
 /* Blocks */
 GPtrArray  *slip_store_get_blocks         (SlipStore   *self,
                                            gint64       note_id,

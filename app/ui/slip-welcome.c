@@ -48,5 +48,6 @@ slip_welcome_ensure_today (SlipStore  *store,
 
   if (slip_store_count_notes (store) == 0 && !write_welcome (store, today, error))
     return NULL;
-  return slip_store_ensure_note (store, today, NULL, error);
+  /* From the daily template, like every new daily note. */
+  return slip_store_ensure_day (store, today, NULL, error);
 }

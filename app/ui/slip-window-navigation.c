@@ -1,5 +1,5 @@
 /* slip-window-navigation.c: opening notes, Back and Forward, the quick
- * switcher
+ * switcher, the journal by day
  *
  * Copyright 2026 The Slipbox developers
  *
@@ -45,6 +45,19 @@ update_actions (SlipWindow *self)
                                  slip_history_can_go_forward (self->history));
 }
 
+/* On a daily note, the day buttons show and the calendar opens on its
+ * month. */
+static void
+update_journal (SlipWindow *self)
+{
+  gint64 note_id = slip_note_view_get_note_id (self->note_view);
+  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
+  const char *day = note != NULL ? note->journal_day : NULL;
+
+  gtk_widget_set_visible (self->day_buttons, day != NULL);
+  slip_journal_calendar_set_day (self->calendar, day);
+}
+
 static void
 current_place (SlipWindow *self,
                SlipPlace  *place)
@@ -72,6 +85,7 @@ show_place (SlipWindow      *self,
     slip_note_view_focus_block (self->note_view, place->block_id, place->block_id ? 0 : -1);
   if (place->note_id != 0)
     slip_title_index_visit (self->titles, place->note_id);
+  update_journal (self);
   update_actions (self);
 }
 
@@ -139,6 +153,86 @@ slip_window_open_today (SlipWindow *self)
       return;
     }
   slip_window_open_note (self, today->id, 0);
+}
+
+/* The journal */
+
+static void
+open_day (SlipWindow *self,
+          const char *day,
+          int         direction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* Pending edits first: the template is copied from what is saved. */
+  if (!slip_note_view_flush (self->note_view, &error))
+    {
+      slip_window_show_error (self, error->message);
+      return;
+    }
+  note = direction == 0 ? slip_store_ensure_day (self->store, day, NULL, &error)
+                        : slip_store_step_day (self->store, day, direction, NULL, &error);
+  if (note == NULL)
+    {
+      slip_window_show_error (self, error->message);
+      return;
+    }
+  slip_window_open_note (self, note->id, 0);
+}
+
+/* Previous and next day: from the daily note shown, else from today. */
+static void
+step_day (SlipWindow *self,
+          int         direction)
+{
+  gint64 note_id = slip_note_view_get_note_id (self->note_view);
+  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
+  g_autofree char *today = NULL;
+
+  if (note != NULL && note->journal_day != NULL)
+    {
+      open_day (self, note->journal_day, direction);
+      return;
+    }
+  today = slip_journal_today_title ();
+  open_day (self, today, 0);
+}
+
+static void
+previous_day_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_day (SLIP_WINDOW (widget), -1);
+}
+
+static void
+next_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  step_day (SLIP_WINDOW (widget), 1);
+}
+
+static void
+calendar_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SlipWindow *self = SLIP_WINDOW (widget);
+
+  if (self->calendar != NULL)
+    adw_split_button_popup (self->today_button);
+}
+
+static void
+calendar_open_day_cb (SlipWindow *self,
+                      const char *day)
+{
+  open_day (self, day, 0);
 }
 
 /* Back and Forward */
@@ -277,6 +371,11 @@ slip_window_navigation_init (SlipWindow *self)
   g_signal_connect_object (self->switcher, "create-note", G_CALLBACK (switcher_create_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->calendar = slip_journal_calendar_new (self->store);
+  adw_split_button_set_popover (self->today_button, GTK_POPOVER (self->calendar));
+  g_signal_connect_object (self->calendar, "open-day", G_CALLBACK (calendar_open_day_cb),
+                           self, G_CONNECT_SWAPPED);
+
   mouse = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (mouse), GTK_PHASE_CAPTURE);
@@ -294,6 +393,7 @@ slip_window_navigation_dispose (SlipWindow *self)
   if (self->switcher != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->switcher));
   self->switcher = NULL;
+  self->calendar = NULL;   /* the split button owns it */
   g_clear_object (&self->titles);
   g_clear_pointer (&self->history, slip_history_free);
 }
@@ -305,4 +405,7 @@ slip_window_navigation_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.switcher", NULL, switcher_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);
+  gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
+  gtk_widget_class_install_action (widget_class, "win.calendar", NULL, calendar_action);
 }

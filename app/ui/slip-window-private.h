@@ -7,6 +7,7 @@
 #pragma once
 
 #include "slip-history.h"
+#include "slip-journal-calendar.h"
 #include "slip-outgoing-panel.h"
 #include "slip-sidebar.h"
 #include "slip-switcher.h"
@@ -35,10 +36,13 @@ struct _SlipWindow
   SlipTitleIndex    *titles;
   SlipHistory       *history;
   SlipSwitcher      *switcher;
+  SlipJournalCalendar *calendar;
 
   /* Template children */
   AdwToastOverlay   *toast_overlay;
   AdwWindowTitle    *window_title;
+  AdwSplitButton    *today_button;
+  GtkWidget         *day_buttons;
   GtkRevealer       *sidebar_revealer;
   GtkRevealer       *mentions_revealer;
   GtkWidget         *sidebar_slot;

@@ -490,6 +490,9 @@ slip_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switcher", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-day", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.calendar", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", FALSE);
       return;
@@ -630,6 +633,8 @@ slip_window_class_init (SlipWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, today_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipWindow, day_buttons);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, sidebar_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, mentions_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlipWindow, sidebar_slot);
