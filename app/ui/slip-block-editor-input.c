@@ -254,7 +254,8 @@ key_return (GtkWidget *widget, GVariant *args, gpointer data)
   SlipBlockRow *row = slip_block_editor_focused_row (self);
   SlipBlock *block;
 
-  if (row == NULL)
+  /* Enter accepts the completion's proposal. */
+  if (row == NULL || slip_block_editor_completion_shown (self, row))
     return FALSE;
   block = slip_block_item_get_block (self->current);
   /* Code takes newlines (Shift or Ctrl+Enter leave it). */
@@ -334,7 +335,8 @@ key_vertical (SlipBlockEditor *self,
   SlipBlockItem *target;
   int x;
 
-  if (row == NULL)
+  /* Up and Down choose among the completion's proposals. */
+  if (row == NULL || slip_block_editor_completion_shown (self, row))
     return FALSE;
   /* A divider has no column: the one the cursor had before it is kept. */
   if (slip_block_item_get_block (self->current)->kind == SLIP_BLOCK_DIVIDER)
@@ -407,6 +409,9 @@ key_block_action (GtkWidget  *widget,
   SlipBlockRow *row = slip_block_editor_focused_row (self);
 
   if (row == NULL)
+    return FALSE;
+  /* Tab accepts the completion's proposal. */
+  if (g_str_equal (action, "block.indent") && slip_block_editor_completion_shown (self, row))
     return FALSE;
   /* Tab in code indents the code, not the block. */
   if (g_str_has_suffix (action, "dent") &&

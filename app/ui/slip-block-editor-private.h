@@ -8,6 +8,7 @@
 
 #include "slip-block-editor.h"
 #include "slip-block-row.h"
+#include "slip-link-completion.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,8 @@ struct _SlipBlockEditor
   guint          shortcut_source;
 
   int            goal_x;            /* Up/Down column kept across dividers */
+
+  SlipLinkCompletion *completion;   /* on every row's text, once given a title index */
 };
 
 enum {
@@ -177,6 +180,18 @@ void          slip_block_editor_save_now               (SlipBlockEditor *self);
 /* @item's text changed: saves it after a pause. */
 void          slip_block_editor_mark_dirty             (SlipBlockEditor *self,
                                                         SlipBlockItem   *item);
+
+/* Link completion (slip-block-editor-completion.c) */
+
+/* Adds the link completion to a row the list made (nothing before
+ * slip_block_editor_set_title_index()). */
+void          slip_block_editor_attach_completion      (SlipBlockEditor *self,
+                                                        GtkWidget       *row);
+void          slip_block_editor_detach_completion      (SlipBlockEditor *self,
+                                                        GtkWidget       *row);
+/* Whether the focused row's completion popup is up: its keys go to it. */
+gboolean      slip_block_editor_completion_shown       (SlipBlockEditor *self,
+                                                        SlipBlockRow    *row);
 
 /* Input (slip-block-editor-input.c) */
 

@@ -13,8 +13,9 @@
  *
  * This file holds the widget, the list of blocks and the focus; its
  * siblings share slip-block-editor-private.h: -edit.c the structural edits,
- * -undo.c the undo history, -save.c dirty tracking and saving, and -input.c
- * the rows' signals, the actions and the keys.
+ * -undo.c the undo history, -save.c dirty tracking and saving, -input.c
+ * the rows' signals, the actions and the keys, and -completion.c the
+ * [[link]] and #tag completion.
  */
 
 #include "config.h"
@@ -205,6 +206,7 @@ factory_setup (GtkSignalListItemFactory *factory,
   GtkWidget *row = slip_block_row_new (self->store);
 
   slip_block_editor_connect_row (self, row);
+  slip_block_editor_attach_completion (self, row);
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);
@@ -220,7 +222,10 @@ factory_teardown (GtkSignalListItemFactory *factory,
   GtkWidget *row = gtk_list_item_get_child (list_item);
 
   if (row != NULL)
-    g_signal_handlers_disconnect_by_data (row, self);
+    {
+      g_signal_handlers_disconnect_by_data (row, self);
+      slip_block_editor_detach_completion (self, row);
+    }
 }
 
 static void
@@ -424,6 +429,7 @@ slip_block_editor_dispose (GObject *object)
   g_clear_object (&self->shortcut_item);
   g_clear_object (&self->pending_focus);
   g_clear_object (&self->current);
+  slip_block_editor_set_title_index (self, NULL);
   for (GList *l = self->rows; l != NULL; l = l->next)
     g_object_weak_unref (l->data, row_finalized, self);
   g_clear_pointer (&self->rows, g_list_free);

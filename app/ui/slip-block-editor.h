@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "slip-store.h"
+#include "slip-title-index.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,10 @@ void             slip_block_editor_set_position (SlipBlockEditor *self,
                                                  gint64           block_id,
                                                  int              offset,
                                                  double           scroll);
+/* Completes [[links]] (titles and aliases ranked by @index), [[Title#
+ * headings]] and #tags in every block; NULL turns completion off. */
+void             slip_block_editor_set_title_index (SlipBlockEditor *self,
+                                                    SlipTitleIndex  *index);
 
 /* Signals:
  *   "open-link" (const char *title): a [[link]] or #tag was clicked or
@@ -62,6 +67,8 @@ void             slip_block_editor_set_position (SlipBlockEditor *self,
  * and stop on dividers; Backspace or Delete removes a focused divider.
  * Typing "```lang" and Space or Enter at the start of a paragraph makes it a
  * code block in that language; its language label above the code opens a
- * popover to change it. */
+ * popover to change it. While the link completion's popup is up (see
+ * slip_block_editor_set_title_index()), Enter and Tab accept its proposal,
+ * Up and Down move in it and Escape closes it. */
 
 G_END_DECLS

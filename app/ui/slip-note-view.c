@@ -230,6 +230,15 @@ slip_note_view_focus_block (SlipNoteView *self,
   slip_block_editor_focus_block (self->editor, block_id, offset);
 }
 
+/* Gives the editor the titles to complete [[links]] from (NULL: none). */
+void
+slip_note_view_set_title_index (SlipNoteView   *self,
+                                SlipTitleIndex *index)
+{
+  g_return_if_fail (SLIP_IS_NOTE_VIEW (self));
+  slip_block_editor_set_title_index (self->editor, index);
+}
+
 void
 slip_note_view_get_position (SlipNoteView *self,
                              gint64       *block_id,

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "slip-store.h"
+#include "slip-title-index.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,8 @@ gboolean      slip_note_view_flush        (SlipNoteView  *self,
 void          slip_note_view_focus_block  (SlipNoteView  *self,
                                            gint64         block_id,
                                            int            offset);
+void          slip_note_view_set_title_index (SlipNoteView   *self,
+                                              SlipTitleIndex *index);
 /* Where the reader is, and putting it back (history); see
  * slip_block_editor_get_position(). */
 void          slip_note_view_get_position (SlipNoteView  *self,

@@ -363,6 +363,7 @@ slip_window_navigation_init (SlipWindow *self)
 
   self->history = slip_history_new ();
   self->titles = slip_title_index_new (self->store);
+  slip_note_view_set_title_index (self->note_view, self->titles);
 
   self->switcher = slip_switcher_new (self->titles);
   gtk_widget_set_parent (GTK_WIDGET (self->switcher), GTK_WIDGET (self->window_title));
