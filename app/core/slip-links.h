@@ -163,4 +163,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipOutgoing, slip_outgoing_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipHub, slip_hub_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipUnlinked, slip_unlinked_free)
 
+/* Every (note, #tag as written) pair, read on a connection of its own (for
+ * a worker thread). */
+typedef void (*SlipLinksTagFunc) (gint64      note_id,
+                                  const char *tag,
+                                  gpointer    user_data);
+gboolean    slip_links_read_tags       (const char       *path,
+                                        SlipLinksTagFunc  func,
+                                        gpointer          user_data,
+                                        GError          **error);
+
 G_END_DECLS

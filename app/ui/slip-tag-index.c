@@ -20,7 +20,6 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
 #include "slip-links.h"
 #include "slip-tag-index.h"
@@ -176,7 +175,13 @@ tags_forget_note (Tags   *tags,
 
 /* Loading */
 
-#define TAGS_SQL "SELECT note_id, target FROM links WHERE kind = 'tag'"
+static void
+read_tag_cb (gint64      note_id,
+             const char *tag,
+             gpointer    user_data)
+{
+  tags_add (user_data, note_id, tag);
+}
 
 /* Every tag of the vault, read on a connection of its own. */
 static Tags *
@@ -184,32 +189,9 @@ read_tags (const char  *path,
            GError     **error)
 {
   Tags *tags = tags_new ();
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 2000);
-      rc = sqlite3_prepare_v2 (db, TAGS_SQL, -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        tags_add (tags, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1));
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_FAILED,
-                   _("Could not read the tags: %s"),
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      g_clear_pointer (&tags, tags_free);
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (!slip_links_read_tags (path, read_tag_cb, tags, error))
+    g_clear_pointer (&tags, tags_free);
   return tags;
 }
 
