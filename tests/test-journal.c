@@ -749,6 +749,30 @@ test_ensure_trashed_day (Fixture       *f,
   assert_graph_consistent (f);
 }
 
+/* A trashed daily note gives its day up for any way of making the note (a
+ * [[2024-05-01]] link, slipbox-cli add), and takes it back on restore. */
+static void
+test_trash_frees_day (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) old = write_note (f, "2024-05-01", blocks_of ("old", NULL));
+  g_autoptr(SlipNote) fresh = NULL;
+  g_autoptr(SlipNote) back = NULL;
+
+  trash (f, old);
+  fresh = slip_store_create_note (f->store, "2024-05-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fresh->journal_day, ==, "2024-05-01");
+
+  trash (f, fresh);
+  g_assert_true (slip_store_restore_note (f->store, old->id, &error));
+  g_assert_no_error (error);
+  back = slip_store_get_note (f->store, old->id, &error);
+  g_assert_cmpstr (back->journal_day, ==, "2024-05-01");
+  assert_graph_consistent (f);
+}
+
 static void
 assert_step (Fixture    *f,
              const char *day,
@@ -821,6 +845,7 @@ main (int    argc,
   FIXTURE_TEST ("/journal/template-all-or-nothing", test_template_all_or_nothing);
   FIXTURE_TEST ("/journal/ensure-trashed-day", test_ensure_trashed_day);
   FIXTURE_TEST ("/journal/step-day", test_step_day);
+  FIXTURE_TEST ("/journal/trash-frees-day", test_trash_frees_day);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "slip-journal.h"
 #include "slip-links-private.h"
 #include "slip-store-private.h"
 #include "slip-title.h"
@@ -117,7 +118,9 @@ slip_store_trash_note (SlipStore  *self,
   tombstone = g_strdup_printf (TOMBSTONE "%" G_GINT64_FORMAT "\x01", note_id);
   if (!prefix_aliases (self, note_id, tombstone, TRUE, error))
     goto fail;
-  stmt = slip_store_prepare (self, "UPDATE notes SET trashed = ?2, title_key = ?3 WHERE id = ?1", error);
+  /* A trashed daily note gives its day up: the day can have a new note. */
+  stmt = slip_store_prepare (self, "UPDATE notes SET trashed = ?2, title_key = ?3, journal_day = NULL"
+                                   " WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, note_id);
@@ -146,6 +149,7 @@ slip_store_restore_note (SlipStore  *self,
   g_autoptr(SlipNote) note = NULL;
   g_autofree char *key = NULL;
   g_autofree char *tombstone = NULL;
+  g_autofree char *day = NULL;
   g_auto(GStrv) aliases = NULL;
   sqlite3_stmt *stmt;
   gint64 other;
@@ -199,11 +203,15 @@ slip_store_restore_note (SlipStore  *self,
   if (!prefix_aliases (self, note_id, tombstone, FALSE, error))
     goto fail;
 
-  stmt = slip_store_prepare (self, "UPDATE notes SET trashed = NULL, title_key = ?2 WHERE id = ?1", error);
+  /* Its title names its day again (no live note has that title). */
+  slip_journal_parse_title (note->title, &day);
+  stmt = slip_store_prepare (self, "UPDATE notes SET trashed = NULL, title_key = ?2, journal_day = ?3"
+                                   " WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
   if (!slip_store_step_done (self, stmt, error) ||
       !rewrite_note_edges (self, note_id, TRUE, error) ||
       !slip_links_resolve_placeholders (self, note_id, key, error))
