@@ -4,8 +4,9 @@
  * note, Zipf-popular targets so the top hub is linked from ~30% of notes,
  * tags and placeholders), loads it through the public store API and
  * prints: bulk load time, block save latency p50/p99 over random edits,
- * backlinks of the top hub (count, first page of 50 with text) and the
- * database size.
+ * backlinks of the top hub (count, first page of 50 with text), full-text
+ * search (first page of 50 and a later page, for a rare word, a common
+ * word, a phrase, a prefix, operators) and the database size.
  *
  *   slipbox-bench [--notes 10000,100000] [--edits 1000] [--dir DIR] [--seed N]
  *
@@ -19,9 +20,11 @@
 #include <string.h>
 
 #include "slip-links.h"
+#include "slip-search.h"
 #include "slip-store.h"
 
 #define HUB_QUERIES 200
+#define SEARCH_RUNS 20
 #define LOAD_BATCH 2000
 
 static const char * const syllables[] = {
@@ -218,6 +221,48 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+typedef struct {
+  const char *what;
+  char       *query;
+  guint       offset;
+  double      p50;
+  double      worst;
+  guint       hits;
+} SearchFigure;
+
+/* Runs @figure's query SEARCH_RUNS times (first page of 50 at its
+ * offset), as the search panel does. */
+static gboolean
+time_search (SlipStore     *store,
+             SearchFigure  *figure)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < SEARCH_RUNS; i++)
+    {
+      g_autoptr(SlipSearchQuery) query = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double took;
+
+      query = slip_search_query_parse (figure->query, &error);
+      if (query != NULL)
+        hits = slip_search_run (store, query, figure->offset, 50, "\x01", "\x02", &error);
+      if (hits == NULL)
+        {
+          g_printerr ("slipbox-bench: searching %s: %s\n", figure->query, error->message);
+          return FALSE;
+        }
+      took = ms_since (start);
+      g_array_append_val (ms, took);
+      figure->hits = hits->len;
+    }
+  figure->p50 = percentile (ms, 50);
+  figure->worst = percentile (ms, 100);
+  return TRUE;
+}
+
 static gboolean
 run_size (guint        n_notes,
           guint        n_edits,
@@ -243,6 +288,7 @@ run_size (guint        n_notes,
   gint64 untimed = 0, last_end;
   guint hub_notes = 0, hub_links = 0, page_len = 0;
   guint64 total_blocks = 0;
+  g_autoptr(GString) search_report = g_string_new (NULL);
 
   g_unlink (path);
   g_unlink (wal);
@@ -390,6 +436,43 @@ run_size (guint        n_notes,
     undo_ms = ms_since (start);
   }
 
+  /* Search. A rare word: the first word of a title far down the Zipf
+   * ranks (in its title and the few blocks that link there); "meeting"
+   * is in about a third of the blocks. */
+  {
+    g_auto(GStrv) words = g_strsplit (vault.titles[n_notes / 2], " ", 2);
+    g_autofree char *hub_query = g_strdup_printf ("linksto:\"%s\"", vault.titles[0]);
+    g_autofree char *hub_word = g_strdup_printf ("linksto:\"%s\" draft", vault.titles[0]);
+    SearchFigure figures[] = {
+      { "rare word", g_strdup (words[0]), 0 },
+      { "common word", g_strdup ("meeting"), 0 },
+      { "common word, page 21", g_strdup ("meeting"), 1000 },
+      { "two common words", g_strdup ("idea meeting"), 0 },
+      { "phrase", g_strdup ("\"yesterday meeting\""), 0 },
+      { "prefix", g_strdup ("rev*"), 0 },
+      { "short prefix", g_strdup ("d*"), 0 },
+      { "word, exclusion", g_strdup ("meeting -draft"), 0 },
+      { "tag: only", g_strdup ("tag:topic5"), 0 },
+      { "tag: and word", g_strdup ("tag:topic5 meeting"), 0 },
+      { "linksto: top hub", g_strdup (hub_query), 0 },
+      { "linksto: hub, word", g_strdup (hub_word), 0 },
+      { "no match", g_strdup ("zzzzqx"), 0 },
+    };
+
+    g_string_append_printf (search_report, "  search, a page of 50, p50 / worst of %u runs:\n", SEARCH_RUNS);
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      {
+        g_autofree char *label = NULL;
+
+        if (!time_search (store, &figures[i]))
+          return FALSE;
+        label = g_strdup_printf ("%s:", figures[i].what);
+        g_string_append_printf (search_report, "    %-24s %8.2f ms / %8.2f ms  (%u hits)  %s\n", label,
+                                figures[i].p50, figures[i].worst, figures[i].hits, figures[i].query);
+        g_free (figures[i].query);
+      }
+  }
+
   g_clear_object (&store);  /* checkpoints the WAL into the file */
   if (g_stat (path, &st) != 0)
     st.st_size = 0;
@@ -406,6 +489,7 @@ run_size (guint        n_notes,
   printf ("  rename a hub:           %8.1f ms  (%u linking notes, %u blocks rewritten)\n",
           rename_ms, rename_notes, rename_blocks);
   printf ("  undo the rename:        %8.1f ms\n", undo_ms);
+  fputs (search_report->str, stdout);
   printf ("  database size:          %8.1f MB\n", st.st_size / 1e6);
   fflush (stdout);
 

@@ -1286,6 +1286,130 @@ test_unlinked_and_link_mentions (Cli           *cli,
   g_assert_cmpuint (json_array_get_length (member_array (json_node_get_object (none), "mentions")), ==, 0);
 }
 
+/* search */
+
+/* `search ARGS... --json`, which must succeed: the array of hits. */
+static JsonNode *
+search_json (Cli        *cli,
+             const char *query)
+{
+  g_autoptr(Run) r = run (cli, "search", query, "--json");
+
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_cmpint (r->status, ==, 0);
+  return parse_json (r->out);
+}
+
+static void
+test_search_json (Cli           *cli,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) none = NULL;
+  g_autoptr(JsonNode) empty = NULL;
+  JsonArray *hits;
+  JsonObject *hit;
+
+  add_note (cli, "Long", "A long block that mentions gardening once among many other words about "
+                         "soil, tools and seasons.\n");
+  add_note (cli, "Short", "Gardening, gardening.\n");
+  add_note (cli, "Gardening", "Its first block.\n\nAnother block.\n");
+  add_note (cli, "Empty Gardening", "");
+
+  root = search_json (cli, "GARDENING");
+  hits = as_array (root);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 4);
+
+  /* Notes whose title matches first, as their first block. */
+  hit = element (hits, 0);
+  g_assert_cmpuint (json_object_get_size (hit), ==, 4);
+  g_assert_cmpstr (member_str (hit, "title"), ==, "Gardening");
+  g_assert_true (is_uuid (member_str (hit, "block")));
+  g_assert_cmpstr (member_str (hit, "text"), ==, "Its first block.");
+  g_assert_cmpstr (member_str (hit, "snippet"), ==, "Its first block.");
+  /* A note without blocks: no block. */
+  hit = element (hits, 1);
+  g_assert_cmpstr (member_str (hit, "title"), ==, "Empty Gardening");
+  g_assert_true (member_is_null (hit, "block"));
+  g_assert_cmpstr (member_str (hit, "text"), ==, "");
+
+  /* Then blocks, best match first, matches marked in the snippet. */
+  hit = element (hits, 2);
+  g_assert_cmpuint (json_object_get_size (hit), ==, 4);
+  g_assert_cmpstr (member_str (hit, "title"), ==, "Short");
+  g_assert_cmpstr (member_str (hit, "text"), ==, "Gardening, gardening.");
+  g_assert_cmpstr (member_str (hit, "snippet"), ==, "**Gardening**, **gardening**.");
+  g_assert_true (is_uuid (member_str (hit, "block")));
+  hit = element (hits, 3);
+  g_assert_cmpstr (member_str (hit, "title"), ==, "Long");
+  g_assert_nonnull (strstr (member_str (hit, "snippet"), "**gardening**"));
+  g_assert_cmpstr (member_str (element (hits, 2), "block"), !=, member_str (hit, "block"));
+
+  none = search_json (cli, "weeding");
+  g_assert_cmpuint (json_array_get_length (as_array (none)), ==, 0);
+  empty = search_json (cli, "   ");
+  g_assert_cmpuint (json_array_get_length (as_array (empty)), ==, 0);
+}
+
+static void
+test_search_text (Cli           *cli,
+                  gconstpointer  data)
+{
+  g_autoptr(Run) r = NULL;
+  g_autoptr(Run) joined = NULL;
+
+  add_note (cli, "Recipes", "Bake the bread #idea\n\nSlice the bread\n");
+  add_note (cli, "Shopping", "Buy bread and milk\n");
+
+  r = run (cli, "search", "bread", "-milk");
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Recipes — Slice the **bread**\nRecipes — Bake the **bread** #idea\n");
+  g_clear_pointer (&r, run_free);
+
+  /* The words may come as one argument or several. */
+  joined = run (cli, "search", "bread -milk");
+  g_assert_cmpstr (joined->out, ==, "Recipes — Slice the **bread**\nRecipes — Bake the **bread** #idea\n");
+
+  r = run (cli, "search", "tag:idea", "--limit", "1");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpstr (r->out, ==, "Recipes — Bake the bread #idea\n");
+  g_clear_pointer (&r, run_free);
+  r = run (cli, "search", "bread", "--limit", "1");
+  g_assert_cmpint (r->status, ==, 0);
+  g_assert_cmpuint (strlen (r->out), >, 0);
+  g_assert_true (strchr (r->out, '\n') == r->out + strlen (r->out) - 1);
+}
+
+static void
+test_search_bad_query (Cli           *cli,
+                       gconstpointer  data)
+{
+  const struct { const char *query; const char *needle; } bad[] = {
+    { "\"red apple", "not closed" },
+    { "in:", "in:" },
+    { "-apple", "leave out" },
+    { "apple -journal: journal:x", "takes no value" },
+  };
+
+  add_note (cli, "Fruit", "A red apple\n");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(Run) r = run (cli, "search", "--", bad[i].query);
+      g_autoptr(Run) json = run (cli, "search", "--json", "--", bad[i].query);
+      g_autofree char *lower = g_ascii_strdown (r->err, -1);
+
+      assert_failed (r, 1, bad[i].needle);
+      assert_failed (json, 1, bad[i].needle);
+      g_assert_null (strstr (lower, "sql"));
+      g_assert_null (strstr (lower, "fts5"));
+    }
+  {
+    g_autoptr(Run) r = run (cli, "search");
+    assert_failed (r, 2, "search");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1332,6 +1456,9 @@ main (int    argc,
   CLI_TEST ("/cli/trash-hubs-orphans", test_trash_hubs_orphans);
   CLI_TEST ("/cli/alias-unalias", test_alias_unalias);
   CLI_TEST ("/cli/unlinked-and-link-mentions", test_unlinked_and_link_mentions);
+  CLI_TEST ("/cli/search/json", test_search_json);
+  CLI_TEST ("/cli/search/text", test_search_text);
+  CLI_TEST ("/cli/search/bad-query", test_search_bad_query);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "slip-cli.h"
 #include "slip-links.h"
 #include "slip-markdown.h"
+#include "slip-search.h"
 
 G_DEFINE_QUARK (slip-cli-error-quark, slip_cli_error)
 
@@ -538,6 +539,65 @@ cmd_link_mentions (SlipCliContext  *ctx,
   return TRUE;
 }
 
+static gboolean
+cmd_search (SlipCliContext  *ctx,
+            GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SlipSearchQuery) query = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  /* "search bread -milk" is "search 'bread -milk'". */
+  for (guint i = 0; i < ctx->n_args; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, ctx->args[i]);
+    }
+  query = slip_search_query_parse (text->str, error);
+  if (query == NULL)
+    return FALSE;
+  /* Marks as Markdown's strong emphasis. */
+  hits = slip_search_run (ctx->store, query, 0, ctx->limit ? ctx->limit : 50, "**", "**", error);
+  if (hits == NULL)
+    return FALSE;
+
+  if (!ctx->json)
+    {
+      for (guint i = 0; i < hits->len; i++)
+        {
+          SlipSearchHit *hit = g_ptr_array_index (hits, i);
+
+          /* Translators: one search result: a note's title, then where
+           * the words were found in it */
+          fprintf (ctx->out, _("%s — %s\n"), hit->title, hit->snippet);
+        }
+      return TRUE;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SlipSearchHit *hit = g_ptr_array_index (hits, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, hit->title);
+      add_nullable_string (builder, "block", hit->block_uuid);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, hit->text);
+      json_builder_set_member_name (builder, "snippet");
+      json_builder_add_string_value (builder, hit->snippet);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return print_json (ctx, root, error);
+}
+
 static const SlipCliCommand commands[] = {
   { "add", "TITLE", N_("Create TITLE, or replace its text, from Markdown on standard input"), 1, 1, FALSE, cmd_add },
   { "show", "TITLE", N_("Print the note as Markdown"), 1, 1, FALSE, cmd_show },
@@ -554,6 +614,9 @@ static const SlipCliCommand commands[] = {
   { "unalias", "TITLE ALIAS", N_("Take an alias away; links written with it wait for a note of that name"), 2, 2, FALSE, cmd_unalias },
   { "hubs", "[--limit N]", N_("The most linked notes, with how many notes link to each"), 0, 0, TRUE, cmd_hubs, TRUE },
   { "orphans", "", N_("Notes nothing links to and that link nowhere (daily notes aside)"), 0, 0, TRUE, cmd_orphans },
+  { "search", "QUERY [--limit N]", N_("Blocks and notes matching QUERY, best first (words, \"a phrase\", word*, "
+                                      "-word, tag:NAME, linksto:TITLE, in:TITLE, journal:)"), 1, G_MAXUINT, TRUE,
+    cmd_search, TRUE },
 };
 
 const SlipCliCommand *

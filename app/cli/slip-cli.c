@@ -31,7 +31,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-28s %s\n", "--filter TEXT", _("backlinks: only mentions containing TEXT"));
   fprintf (stream, "  %-28s %s\n", "--hide-daily", _("backlinks: leave out daily notes"));
   fprintf (stream, "  %-28s %s\n", "--tags-only", _("backlinks: only #tag links"));
-  fprintf (stream, "  %-28s %s\n", "--limit N", _("At most N results (hubs)"));
+  fprintf (stream, "  %-28s %s\n", "--limit N", _("At most N results (hubs, search)"));
   fprintf (stream, "  %-28s %s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-28s %s\n", "--version", _("Show the version"));
 }
@@ -166,6 +166,10 @@ main (int    argc,
               return fail (error);
             }
         }
+      else if (arg[1] != '-' && positional->len > 0 &&
+               strcmp (g_ptr_array_index (positional, 0), "search") == 0)
+        /* A search's excluded word: "search bread -milk". */
+        g_ptr_array_add (positional, argv[i]);
       else
         {
           g_set_error (&error, SLIP_CLI_ERROR, SLIP_CLI_ERROR_USAGE, _("Unknown option “%s”"), arg);

@@ -72,6 +72,7 @@ slip_store_add_alias (SlipStore   *self,
   sqlite3_bind_text (stmt, 2, normal, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
   if (!slip_store_step_done (self, stmt, error) ||
+      !slip_store_fts_add_alias (self, sqlite3_last_insert_rowid (slip_store_get_db (self)), normal, error) ||
       !slip_links_resolve_placeholders (self, note_id, key, error))
     goto fail;
 
@@ -92,8 +93,10 @@ slip_store_remove_alias (SlipStore   *self,
                          GError     **error)
 {
   g_autofree char *key = slip_title_key (alias);
+  g_autofree char *written = NULL;
   sqlite3_stmt *stmt;
-  gint64 other;
+  gint64 other, alias_id = 0;
+  int rc;
 
   g_return_val_if_fail (SLIP_IS_STORE (self), FALSE);
 
@@ -106,19 +109,38 @@ slip_store_remove_alias (SlipStore   *self,
   if (!slip_store_begin (self, error))
     return FALSE;
 
-  stmt = slip_store_prepare (self, "DELETE FROM aliases WHERE note_id = ?1 AND alias_key = ?2", error);
+  /* The alias as written leaves the search index with its row. */
+  stmt = slip_store_prepare (self, "SELECT id, alias FROM aliases WHERE note_id = ?1 AND alias_key = ?2", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, note_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (!slip_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (slip_store_get_db (self)) == 0)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      alias_id = sqlite3_column_int64 (stmt, 0);
+      written = slip_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("read a note"));
+      goto fail;
+    }
+  if (alias_id == 0)
     {
       g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_NOT_FOUND,
                    _("The note has no alias “%s”"), alias);
       goto fail;
     }
+  if (!slip_store_fts_remove_alias (self, alias_id, written, error))
+    goto fail;
+  stmt = slip_store_prepare (self, "DELETE FROM aliases WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, alias_id);
+  if (!slip_store_step_done (self, stmt, error))
+    goto fail;
 
   /* Links written with the name stay when the note is still called that
    * (it was renamed to its alias). */

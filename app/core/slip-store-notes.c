@@ -210,6 +210,8 @@ insert_note (SlipStore   *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (slip_store_get_db (self));
+  if (!slip_store_fts_add_title (self, id, normal, error))
+    return 0;
   if (slip_store_get_key_cache (self) != NULL)
     g_hash_table_insert (slip_store_get_key_cache (self), g_strdup (key), g_memdup2 (&id, sizeof id));
   if (!slip_links_resolve_placeholders (self, id, key, error))
@@ -258,6 +260,7 @@ slip_store_delete_note (SlipStore  *self,
   slip_store_queue_links_changed (self, note_id);
 
   if (!slip_store_fts_delete_note (self, note_id, error) ||
+      !slip_store_fts_forget_names (self, note_id, error) ||
       !slip_links_forget_note (self, note_id, error))
     goto fail;
   stmt = slip_store_prepare (self, "DELETE FROM notes WHERE id = ?", error);
@@ -379,7 +382,9 @@ set_title (SlipStore   *self,
     sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 4);
-  return slip_store_step_done (self, stmt, error);
+  return slip_store_step_done (self, stmt, error) &&
+         slip_store_fts_remove_title (self, note->id, note->title, error) &&
+         slip_store_fts_add_title (self, note->id, normal, error);
 }
 
 /* A live note, for renaming. */

@@ -176,8 +176,34 @@ gboolean      slip_store_fts_delete_block   (SlipStore     *self,
 gboolean      slip_store_fts_delete_note    (SlipStore     *self,
                                              gint64         note_id,
                                              GError       **error);
-/* PRAGMA integrity_check, foreign keys and the full-text index agree with
- * the tables. */
+/* The full-text indexes of note titles and aliases (slip-store-titles.c),
+ * external content written by hand in the same transaction as the names:
+ * an entry is removed with the text it was added with. A trashed note
+ * keeps its entries. During a bulk import new titles wait for its end. */
+gboolean      slip_store_fts_add_title      (SlipStore     *self,
+                                             gint64         note_id,
+                                             const char    *title,
+                                             GError       **error);
+gboolean      slip_store_fts_remove_title   (SlipStore     *self,
+                                             gint64         note_id,
+                                             const char    *title,
+                                             GError       **error);
+gboolean      slip_store_fts_add_alias      (SlipStore     *self,
+                                             gint64         alias_id,
+                                             const char    *alias,
+                                             GError       **error);
+gboolean      slip_store_fts_remove_alias   (SlipStore     *self,
+                                             gint64         alias_id,
+                                             const char    *alias,
+                                             GError       **error);
+/* Before @note_id is deleted: its title and aliases leave the indexes. */
+gboolean      slip_store_fts_forget_names   (SlipStore     *self,
+                                             gint64         note_id,
+                                             GError       **error);
+/* Whether a bulk import is under way (new titles are indexed at its end). */
+gboolean      slip_store_bulk_defers_titles (SlipStore     *self);
+/* PRAGMA integrity_check, foreign keys and the full-text indexes agree
+ * with the tables. */
 gboolean      slip_store_check_integrity    (SlipStore     *self,
                                              GError       **error);
 

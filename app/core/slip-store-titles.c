@@ -212,3 +212,108 @@ slip_store_recent_notes (SlipStore  *self,
     }
   return g_steal_pointer (&ids);
 }
+
+/* The title and alias indexes (notes_fts, aliases_fts), kept by hand like
+ * blocks_fts: plain INSERT ... VALUES, and a removal names the text the
+ * entry was added with. */
+
+static gboolean
+names_fts_write (SlipStore   *self,
+                 const char  *sql,
+                 gint64       id,
+                 const char  *text,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = slip_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  return slip_store_step_done (self, stmt, error);
+}
+
+gboolean
+slip_store_fts_add_title (SlipStore   *self,
+                          gint64       note_id,
+                          const char  *title,
+                          GError     **error)
+{
+  /* A bulk import indexes the titles it added in one statement at its end. */
+  if (slip_store_bulk_defers_titles (self))
+    return TRUE;
+  return names_fts_write (self, "INSERT INTO notes_fts (rowid, title) VALUES (?, ?)",
+                          note_id, title, error);
+}
+
+gboolean
+slip_store_fts_remove_title (SlipStore   *self,
+                             gint64       note_id,
+                             const char  *title,
+                             GError     **error)
+{
+  return names_fts_write (self, "INSERT INTO notes_fts (notes_fts, rowid, title) VALUES ('delete', ?, ?)",
+                          note_id, title, error);
+}
+
+gboolean
+slip_store_fts_add_alias (SlipStore   *self,
+                          gint64       alias_id,
+                          const char  *alias,
+                          GError     **error)
+{
+  return names_fts_write (self, "INSERT INTO aliases_fts (rowid, alias) VALUES (?, ?)",
+                          alias_id, alias, error);
+}
+
+gboolean
+slip_store_fts_remove_alias (SlipStore   *self,
+                             gint64       alias_id,
+                             const char  *alias,
+                             GError     **error)
+{
+  return names_fts_write (self, "INSERT INTO aliases_fts (aliases_fts, rowid, alias) VALUES ('delete', ?, ?)",
+                          alias_id, alias, error);
+}
+
+gboolean
+slip_store_fts_forget_names (SlipStore  *self,
+                             gint64      note_id,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Row 0: the title (id 0 marks it); then the aliases. */
+  stmt = slip_store_prepare (self,
+                             "SELECT 0, title FROM notes WHERE id = ?1"
+                             " UNION ALL SELECT id, alias FROM aliases WHERE note_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, slip_column_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("update the search index"));
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean ok = id == 0
+        ? slip_store_fts_remove_title (self, note_id, names->pdata[i], error)
+        : slip_store_fts_remove_alias (self, id, names->pdata[i], error);
+
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}

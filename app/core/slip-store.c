@@ -138,6 +138,19 @@ static const char * const migrations[] = {
   "  visited INTEGER NOT NULL"
   ");"
   "CREATE INDEX visits_by_time ON visits (visited DESC);",
+  /* 4 -> 5: full-text indexes over note titles and aliases, for search
+   * (slip-search.c) to put notes whose name matches first. External
+   * content, written by hand in the same transaction as the names (see
+   * slip-store-titles.c); like blocks_fts they keep a trashed note's
+   * entries, which search leaves out. */
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 ("
+  "  title, content = 'notes', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');"
+  "CREATE VIRTUAL TABLE aliases_fts USING fts5 ("
+  "  alias, content = 'aliases', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO aliases_fts (aliases_fts) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);
@@ -700,8 +713,10 @@ slip_store_check_integrity (SlipStore  *self,
       return FALSE;
     }
 
-  /* rank 1: compare the index with the blocks table it is built from. */
-  return exec_sql (self, "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('integrity-check', 1)",
+  /* rank 1: compare each index with the table it is built from. */
+  return exec_sql (self, "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('integrity-check', 1);"
+                         "INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1);"
+                         "INSERT INTO aliases_fts (aliases_fts, rank) VALUES ('integrity-check', 1);",
                    _("check the search index"), error);
 }
 
