@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "slip-journal.h"
+#include "slip-search-panel.h"
 #include "test-app-util.h"
 
 static gint64
@@ -277,6 +278,58 @@ test_journal (SlipApplication *app)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+Shift+F: the sidebar's search mode, the keyboard in its entry; a
+ * result opens its note at its block, as a step of the history. */
+static void
+test_search (SlipApplication *app)
+{
+  GtkWindow *window = activate_and_get_window (app);
+  SlipStore *store = window_store (window);
+  g_autoptr(SlipNote) note = note_with_blocks (store, "Zoo", 12);
+  g_autoptr(GPtrArray) blocks = slip_store_get_blocks (store, note->id, NULL);
+  SlipBlock *ninth = blocks->pdata[9];
+  gint64 today = shown_note (window);
+  GtkWidget *panel;
+  GtkWidget *focus;
+  gint64 block_id = 0;
+  int offset;
+  double scroll;
+
+  activate (window, "win.search");
+  panel = find_type (GTK_WIDGET (window), SLIP_TYPE_SEARCH_PANEL);
+  g_assert_nonnull (panel);
+  g_assert_true (gtk_widget_is_visible (panel));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, panel));
+
+  g_signal_emit_by_name (panel, "open-block", note->id, ninth->id);
+  wait_ms (50);
+  g_assert_cmpint (shown_note (window), ==, note->id);
+  slip_note_view_get_position (slip_window_get_note_view (SLIP_WINDOW (window)), &block_id, &offset, &scroll);
+  g_assert_cmpint (block_id, ==, ninth->id);
+  activate (window, "win.back");
+  g_assert_cmpint (shown_note (window), ==, today);
+
+  destroy_window (window);
+}
+
 /* Collects the action names the shortcuts window lists. */
 static void
 collect_overlay_actions (GtkWidget  *widget,
@@ -354,6 +407,8 @@ main (int   argc,
   g_test_add_data_func ("/navigation/switcher", test_switcher,
                         run_with_application);
   g_test_add_data_func ("/navigation/journal", test_journal,
+                        run_with_application);
+  g_test_add_data_func ("/navigation/search", test_search,
                         run_with_application);
   g_test_add_data_func ("/navigation/shortcuts-window", test_shortcuts_window,
                         run_with_application);

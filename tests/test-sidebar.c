@@ -401,7 +401,7 @@ test_sidebar_activate (Fixture       *f,
 
   /* All notes, last edited first, with when. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
-                                                                GTK_TYPE_TOGGLE_BUTTON, 1)),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 2)),
                                 TRUE);
   drain_main_loop ();
   g_assert_true (gtk_widget_get_mapped (all_view));
@@ -512,7 +512,7 @@ test_large (Fixture       *f,
                   n, (g_get_monotonic_time () - start) / 1000.0);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
-                                                                GTK_TYPE_TOGGLE_BUTTON, 1)),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 2)),
                                 TRUE);
   drain_main_loop ();
   last_note = slip_store_lookup_note (f->store, "Note 0", &error);
@@ -752,7 +752,7 @@ test_trash (Fixture       *f,
   g_signal_connect (sidebar, "open-note", G_CALLBACK (open_note_cb), &opened);
   window = window_with_sidebar (sidebar);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
-                                                                GTK_TYPE_TOGGLE_BUTTON, 4)),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 5)),
                                 TRUE);
   drain_main_loop ();
   trash_view = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, 4);
@@ -825,7 +825,7 @@ test_trash_restore_refused (Fixture       *f,
   g_signal_connect (sidebar, "error", G_CALLBACK (error_cb), &error_message);
   window = window_with_sidebar (sidebar);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (sidebar),
-                                                                GTK_TYPE_TOGGLE_BUTTON, 4)),
+                                                                GTK_TYPE_TOGGLE_BUTTON, 5)),
                                 TRUE);
   drain_main_loop ();
   trash = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (sidebar),

@@ -33,6 +33,7 @@ static const struct {
   { "window.close",            { "<Control>w", NULL } },
   { "win.new-note",            { "<Control>n", NULL } },
   { "win.switcher",            { "<Control>k", "<Control>o", NULL } },
+  { "win.search",              { "<Control><Shift>f", NULL } },
   { "win.back",                { "<Alt>Left", "Back", NULL } },
   { "win.forward",             { "<Alt>Right", "Forward", NULL } },
   { "win.previous-day",        { "<Alt>Up", NULL } },

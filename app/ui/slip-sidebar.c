@@ -13,6 +13,7 @@
 
 #include "slip-note-item.h"
 #include "slip-note-list.h"
+#include "slip-search-panel.h"
 #include "slip-sidebar.h"
 
 struct _SlipSidebar
@@ -38,6 +39,8 @@ struct _SlipSidebar
   GtkToggleButton *hubs_button;
   GtkToggleButton *orphans_button;
   GtkToggleButton *trash_button;
+  GtkToggleButton *search_button;
+  SlipSearchPanel *search;
   GtkStack        *section_stack;
   GtkStack        *journal_stack;
   GtkStack        *all_stack;
@@ -61,6 +64,7 @@ enum {
 
 enum {
   OPEN_NOTE,
+  OPEN_BLOCK,
   ERROR,
   N_SIGNALS
 };
@@ -355,6 +359,8 @@ section_toggled_cb (SlipSidebar *self)
     name = "orphans";
   else if (gtk_toggle_button_get_active (self->trash_button))
     name = "trash";
+  else if (gtk_toggle_button_get_active (self->search_button))
+    name = "search";
 
   gtk_stack_set_visible_child_name (self->section_stack, name);
 }
@@ -449,6 +455,32 @@ list_activate_cb (SlipSidebar *self,
 }
 
 static void
+search_open_block_cb (SlipSidebar *self,
+                      gint64       note_id,
+                      gint64       block_id)
+{
+  g_signal_emit (self, signals[OPEN_BLOCK], 0, note_id, block_id);
+}
+
+/**
+ * slip_sidebar_show_search:
+ * @query: (nullable): text to search for, or NULL to keep the last search
+ *
+ * Switches to search mode and puts the keyboard in the search entry.
+ */
+void
+slip_sidebar_show_search (SlipSidebar *self,
+                          const char  *query)
+{
+  g_return_if_fail (SLIP_IS_SIDEBAR (self));
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  if (query != NULL)
+    slip_search_panel_set_query (self->search, query);
+  slip_search_panel_focus_entry (self->search);
+}
+
+static void
 slip_sidebar_constructed (GObject *object)
 {
   SlipSidebar *self = SLIP_SIDEBAR (object);
@@ -476,6 +508,12 @@ slip_sidebar_constructed (GObject *object)
                                G_CALLBACK (update_empty_states), self, G_CONNECT_SWAPPED);
   }
   update_empty_states (self);
+
+  /* Search mode: a page of its own, its button above the sections. */
+  self->search = slip_search_panel_new (self->store);
+  gtk_stack_add_named (self->section_stack, GTK_WIDGET (self->search), "search");
+  g_signal_connect_object (self->search, "open-block", G_CALLBACK (search_open_block_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -571,6 +609,10 @@ slip_sidebar_class_init (SlipSidebarClass *klass)
   signals[OPEN_NOTE] =
     g_signal_new ("open-note", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A search result: the note, at the block (0: its start). */
+  signals[OPEN_BLOCK] =
+    g_signal_new ("open-block", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
   /**
    * SlipSidebar::error:
@@ -594,6 +636,7 @@ slip_sidebar_class_init (SlipSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, hubs_button);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, orphans_button);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, SlipSidebar, search_button);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, hubs_stack);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, orphans_stack);
   gtk_widget_class_bind_template_child (widget_class, SlipSidebar, trash_stack);
@@ -611,6 +654,7 @@ static void
 slip_sidebar_init (SlipSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_toggle_button_set_group (self->search_button, self->journal_button);
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
 

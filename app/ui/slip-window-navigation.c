@@ -334,6 +334,28 @@ switcher_action (GtkWidget  *widget,
     slip_switcher_present (self->switcher);
 }
 
+/* Full-text search: the sidebar's search mode. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlipWindow *self = SLIP_WINDOW (widget);
+
+  if (self->sidebar == NULL)
+    return;
+  g_settings_set_boolean (self->settings, "sidebar-visible", TRUE);
+  slip_sidebar_show_search (self->sidebar, NULL);
+}
+
+static void
+sidebar_open_block_cb (SlipWindow *self,
+                       gint64      note_id,
+                       gint64      block_id)
+{
+  slip_window_open_note (self, note_id, block_id);
+}
+
 static void
 today_action (GtkWidget  *widget,
               const char *action_name,
@@ -372,6 +394,9 @@ slip_window_navigation_init (SlipWindow *self)
   g_signal_connect_object (self->switcher, "create-note", G_CALLBACK (switcher_create_cb),
                            self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->sidebar, "open-block", G_CALLBACK (sidebar_open_block_cb),
+                           self, G_CONNECT_SWAPPED);
+
   self->calendar = slip_journal_calendar_new (self->store);
   adw_split_button_set_popover (self->today_button, GTK_POPOVER (self->calendar));
   g_signal_connect_object (self->calendar, "open-day", G_CALLBACK (calendar_open_day_cb),
@@ -406,6 +431,7 @@ slip_window_navigation_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.switcher", NULL, switcher_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
   gtk_widget_class_install_action (widget_class, "win.calendar", NULL, calendar_action);

@@ -490,6 +490,7 @@ slip_window_constructed (GObject *object)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-note", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switcher", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-day", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.calendar", FALSE);
