@@ -472,6 +472,21 @@ slip_links_orphans (SlipStore  *store,
   return slip_store_collect_notes (store, stmt, offset, limit, error);
 }
 
+typedef struct {
+  SlipLinksTagFunc func;
+  gpointer         user_data;
+} TagRead;
+
+static void
+tag_row (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  TagRead *read = data;
+
+  read->func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+              read->user_data);
+}
+
 /**
  * slip_links_read_tags:
  * @path: the database file
@@ -482,35 +497,15 @@ slip_links_orphans (SlipStore  *store,
  * while the store is in use.
  */
 gboolean
-slip_links_read_tags (const char     *path,
+slip_links_read_tags (const char      *path,
                       SlipLinksTagFunc func,
-                      gpointer        user_data,
-                      GError        **error)
+                      gpointer         user_data,
+                      GError         **error)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  TagRead read = { func, user_data };
 
   g_return_val_if_fail (path != NULL && func != NULL, FALSE);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 2000);
-      rc = sqlite3_prepare_v2 (db, "SELECT note_id, target FROM links WHERE kind = 'tag'", -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), user_data);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_OK)
-    g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_FAILED,
-                 _("Could not read the tags: %s"),
-                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return rc == SQLITE_OK;
+  return slip_store_read_rows (path, "SELECT note_id, target FROM links WHERE kind = 'tag'",
+                               tag_row, &read, _("Could not read the tags"), error);
 }

@@ -207,6 +207,16 @@ gboolean      slip_store_bulk_defers_titles (SlipStore     *self);
 gboolean      slip_store_check_integrity    (SlipStore     *self,
                                              GError       **error);
 
+/* A whole-vault read on a connection of its own (slip-store-titles.c). */
+typedef void (*SlipStoreRowFunc) (sqlite3_stmt *stmt,
+                                  gpointer      user_data);
+gboolean      slip_store_read_rows          (const char      *path,
+                                             const char      *sql,
+                                             SlipStoreRowFunc row,
+                                             gpointer         user_data,
+                                             const char      *what,
+                                             GError         **error);
+
 static inline char *
 slip_column_dup (sqlite3_stmt *stmt,
                  int           col)

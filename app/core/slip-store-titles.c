@@ -57,26 +57,26 @@ entry_from_row (sqlite3_stmt *stmt)
 }
 
 /**
- * slip_store_read_titles:
- * @path: the database file
+ * slip_store_read_rows:
+ * @what: what is read, for the error ("Could not read the tags")
  *
- * Reads every live note's title and aliases on a connection of its own, so
- * that a worker thread can load them while the window goes on with its
- * own connection (WAL lets both read).
- *
- * Returns: (element-type SlipTitleEntry): the entries, in no order
+ * Runs @sql on a read-only connection of its own to @path, handing each
+ * row to @row: for worker threads that read the whole vault while the
+ * store goes on with its own connection (WAL lets both read).
  */
-GPtrArray *
-slip_store_read_titles (const char  *path,
-                        GError     **error)
+gboolean
+slip_store_read_rows (const char      *path,
+                      const char      *sql,
+                      SlipStoreRowFunc row,
+                      gpointer         user_data,
+                      const char      *what,
+                      GError         **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_title_entry_free);
-  const char *sql = TITLES_SQL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (path != NULL && sql != NULL && row != NULL, FALSE);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
@@ -87,17 +87,47 @@ slip_store_read_titles (const char  *path,
   if (rc == SQLITE_OK)
     {
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (entries, entry_from_row (stmt));
+        row (stmt, user_data);
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
     }
   if (rc != SQLITE_OK)
-    g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_FAILED,
-                 _("Could not read the note titles: %s"),
+    g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_FAILED, "%s: %s", what,
                  db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return rc == SQLITE_OK ? g_steal_pointer (&entries) : NULL;
+  return rc == SQLITE_OK;
+}
+
+static void
+add_entry_row (sqlite3_stmt *stmt,
+               gpointer      entries)
+{
+  g_ptr_array_add (entries, entry_from_row (stmt));
+}
+
+/**
+ * slip_store_read_titles:
+ * @path: the database file
+ *
+ * Reads every live note's title and aliases on a connection of its own, so
+ * that a worker thread can load them while the window goes on with its
+ * own connection.
+ *
+ * Returns: (element-type SlipTitleEntry): the entries, in no order
+ */
+GPtrArray *
+slip_store_read_titles (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_title_entry_free);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!slip_store_read_rows (path, TITLES_SQL, add_entry_row, entries,
+                             _("Could not read the note titles"), error))
+    return NULL;
+  return g_steal_pointer (&entries);
 }
 
 /**
