@@ -205,44 +205,6 @@ slip_store_note_visited (SlipStore  *self,
   return now;
 }
 
-/**
- * slip_store_recent_notes:
- * @limit: at most this many
- *
- * Live notes by last visit, most recent first.
- * Returns: (element-type gint64): note ids
- */
-GArray *
-slip_store_recent_notes (SlipStore  *self,
-                         guint       limit,
-                         GError    **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
-
-  stmt = slip_store_prepare (self,
-                             "SELECT v.note_id FROM visits v JOIN notes n ON n.id = v.note_id"
-                             " WHERE n.trashed IS NULL ORDER BY v.visited DESC LIMIT ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      slip_store_set_sqlite_error (self, error, rc, _("read the recent notes"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 /* The title and alias indexes (notes_fts, aliases_fts), kept by hand like
  * blocks_fts: plain INSERT ... VALUES, and a removal names the text the
  * entry was added with. */

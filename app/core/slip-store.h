@@ -322,9 +322,5 @@ GPtrArray  *slip_store_get_title_entries  (SlipStore   *self,
 gint64      slip_store_note_visited       (SlipStore   *self,
                                            gint64       note_id,
                                            GError     **error);
-/* Live notes by last visit, most recent first (GArray of gint64). */
-GArray     *slip_store_recent_notes       (SlipStore   *self,
-                                           guint        limit,
-                                           GError     **error);
 
 G_END_DECLS

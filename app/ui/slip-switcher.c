@@ -23,7 +23,6 @@ struct _SlipSwitcher
   /* Template children */
   GtkSearchEntry *entry;
   GtkListBox     *list;
-  GtkLabel       *hint;
 };
 
 G_DEFINE_FINAL_TYPE (SlipSwitcher, slip_switcher, GTK_TYPE_POPOVER)
@@ -384,7 +383,6 @@ slip_switcher_class_init (SlipSwitcherClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/slip-switcher.ui");
   gtk_widget_class_bind_template_child (widget_class, SlipSwitcher, entry);
   gtk_widget_class_bind_template_child (widget_class, SlipSwitcher, list);
-  gtk_widget_class_bind_template_child (widget_class, SlipSwitcher, hint);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_stop_cb);
