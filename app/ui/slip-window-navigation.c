@@ -16,11 +16,18 @@
 
 /* Navigation */
 
+/* The header follows the note shown: its title, and on a daily note the
+ * day buttons and the calendar's month. One read of the note. */
 void
 slip_window_update_title (SlipWindow *self)
 {
   gint64 note_id = self->note_view ? slip_note_view_get_note_id (self->note_view) : 0;
   g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
+  const char *day = note != NULL ? note->journal_day : NULL;
+
+  gtk_widget_set_visible (self->day_buttons, day != NULL);
+  if (self->calendar != NULL)
+    slip_journal_calendar_set_day (self->calendar, day);
 
   if (note == NULL)
     {
@@ -31,8 +38,7 @@ slip_window_update_title (SlipWindow *self)
     }
 
   adw_window_title_set_title (self->window_title, note->title);
-  adw_window_title_set_subtitle (self->window_title,
-                                 note->journal_day ? _("Daily note") : NULL);
+  adw_window_title_set_subtitle (self->window_title, day ? _("Daily note") : NULL);
   gtk_window_set_title (GTK_WINDOW (self), note->title);
 }
 
@@ -43,19 +49,6 @@ update_actions (SlipWindow *self)
                                  slip_history_can_go_back (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward",
                                  slip_history_can_go_forward (self->history));
-}
-
-/* On a daily note, the day buttons show and the calendar opens on its
- * month. */
-static void
-update_journal (SlipWindow *self)
-{
-  gint64 note_id = slip_note_view_get_note_id (self->note_view);
-  g_autoptr(SlipNote) note = note_id ? slip_store_get_note (self->store, note_id, NULL) : NULL;
-  const char *day = note != NULL ? note->journal_day : NULL;
-
-  gtk_widget_set_visible (self->day_buttons, day != NULL);
-  slip_journal_calendar_set_day (self->calendar, day);
 }
 
 static void
@@ -85,7 +78,6 @@ show_place (SlipWindow      *self,
     slip_note_view_focus_block (self->note_view, place->block_id, place->block_id ? 0 : -1);
   if (place->note_id != 0)
     slip_title_index_visit (self->titles, place->note_id);
-  update_journal (self);
   update_actions (self);
 }
 
