@@ -23,6 +23,7 @@
 
 #include "slip-links.h"
 #include "slip-tag-index.h"
+#include "slip-thread-load.h"
 #include "slip-title.h"
 
 /* More notes changed at once than this (an import) reads everything again,
@@ -195,30 +196,6 @@ read_tags (const char  *path,
   return tags;
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  Tags *tags = read_tags (task_data, &error);
-
-  if (tags == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, tags, (GDestroyNotify) tags_free);
-}
-
-/* The task holds the index weakly: a thread still finishing must not keep
- * it, and with it the store, alive. */
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 static void refresh_note (SlipTagIndex *self,
                           gint64        note_id);
 
@@ -243,19 +220,13 @@ flush_pending (SlipTagIndex *self)
 }
 
 static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+tags_loaded (gpointer  owner,
+             gpointer  result,
+             GError   *error)
 {
-  g_autoptr(SlipTagIndex) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  Tags *tags = g_task_propagate_pointer (G_TASK (result), &error);
+  SlipTagIndex *self = owner;
+  Tags *tags = result;
 
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      tags_free (tags);
-      return;
-    }
   g_clear_object (&self->loading);
   if (tags == NULL)
     {
@@ -272,19 +243,12 @@ load_done_cb (GObject      *object,
 static void
 slip_tag_index_load (SlipTagIndex *self)
 {
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  self->loading = g_cancellable_new ();
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->loading, load_done_cb, ref);
-  g_task_set_source_tag (task, slip_tag_index_load);
-  g_task_set_task_data (task, g_strdup (slip_store_get_path (self->store)), g_free);
-  g_object_set_data_full (G_OBJECT (task), "slip-index", ref, weak_ref_free);
-  g_task_run_in_thread (task, load_thread);
+  self->loading = slip_thread_load (self, slip_store_get_path (self->store),
+                                    (SlipThreadLoadFunc) read_tags,
+                                    (GDestroyNotify) tags_free, tags_loaded);
 }
 
 /* Following the store */

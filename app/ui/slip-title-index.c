@@ -13,6 +13,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "slip-title.h"
+#include "slip-thread-load.h"
 #include "slip-title-index.h"
 
 /* More notes changed at once than this (an import) reads everything again,
@@ -212,40 +213,13 @@ note_changed_cb (SlipTitleIndex *self,
 /* Loading */
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+titles_loaded (gpointer  owner,
+               gpointer  result,
+               GError   *error)
 {
-  GError *error = NULL;
-  GPtrArray *entries = slip_store_read_titles (task_data, &error);
+  SlipTitleIndex *self = owner;
+  g_autoptr(GPtrArray) entries = result;
 
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
-/* The task holds the index weakly: a thread still finishing must not keep
- * it, and with it the store, alive. */
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(SlipTitleIndex) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   g_clear_object (&self->loading);
   if (entries == NULL)
     {
@@ -263,20 +237,12 @@ load_done_cb (GObject      *object,
 static void
 slip_title_index_load (SlipTitleIndex *self)
 {
-  g_autoptr(GTask) task = NULL;
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
-  self->loading = g_cancellable_new ();
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->loading, load_done_cb, ref);
-  g_task_set_source_tag (task, slip_title_index_load);
-  g_task_set_task_data (task, g_strdup (slip_store_get_path (self->store)), g_free);
-  /* The weak reference goes with the task. */
-  g_object_set_data_full (G_OBJECT (task), "slip-index", ref, weak_ref_free);
-  g_task_run_in_thread (task, load_thread);
+  self->loading = slip_thread_load (self, slip_store_get_path (self->store),
+                                    (SlipThreadLoadFunc) slip_store_read_titles,
+                                    (GDestroyNotify) g_ptr_array_unref, titles_loaded);
 }
 
 /* Ranking */
