@@ -22,17 +22,18 @@ slip_title_entry_free (SlipTitleEntry *entry)
 
 /* Live notes' titles, then their aliases; each with the note's last visit.
  * Column 5 is the alias (NULL for a title row). */
-#define TITLES_SQL \
+#define TITLES_SQL_WHERE(cond) \
   "SELECT n.id, n.title, n.title_key, n.journal_day IS NOT NULL," \
   " coalesce (v.visited, 0), NULL" \
   " FROM notes n LEFT JOIN visits v ON v.note_id = n.id" \
-  " WHERE n.trashed IS NULL" \
+  " WHERE n.trashed IS NULL" cond \
   " UNION ALL" \
   " SELECT n.id, n.title, a.alias_key, n.journal_day IS NOT NULL," \
   " coalesce (v.visited, 0), a.alias" \
   " FROM aliases a JOIN notes n ON n.id = a.note_id" \
   " LEFT JOIN visits v ON v.note_id = n.id" \
-  " WHERE n.trashed IS NULL"
+  " WHERE n.trashed IS NULL" cond
+#define TITLES_SQL TITLES_SQL_WHERE ("")
 
 static SlipTitleEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -149,17 +150,7 @@ slip_store_get_title_entries (SlipStore  *self,
 
   g_return_val_if_fail (SLIP_IS_STORE (self), NULL);
 
-  stmt = slip_store_prepare (self,
-                             "SELECT n.id, n.title, n.title_key, n.journal_day IS NOT NULL,"
-                             " coalesce (v.visited, 0), NULL"
-                             " FROM notes n LEFT JOIN visits v ON v.note_id = n.id"
-                             " WHERE n.trashed IS NULL AND n.id = ?1"
-                             " UNION ALL"
-                             " SELECT n.id, n.title, a.alias_key, n.journal_day IS NOT NULL,"
-                             " coalesce (v.visited, 0), a.alias"
-                             " FROM aliases a JOIN notes n ON n.id = a.note_id"
-                             " LEFT JOIN visits v ON v.note_id = n.id"
-                             " WHERE n.trashed IS NULL AND n.id = ?1", error);
+  stmt = slip_store_prepare (self, TITLES_SQL_WHERE (" AND n.id = ?1"), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, note_id);
