@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include "slip-links.h"
 #include "slip-store-private.h"
 #include "slip-title.h"
@@ -226,6 +228,188 @@ test_small_into_large (Fixture       *f,
   assert_everyday_state (f);
 }
 
+/* The journal mode the database file is in, as a new connection sees it. */
+static char *
+file_journal_mode (Fixture *f)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mode;
+}
+
+/* Imports @n notes "Leaf N" linking to "Root", and "Root"; with @bad_last
+ * the last one has a title that is refused. Returns whether it committed. */
+static gboolean
+import_leaves (Fixture  *f,
+               guint     n,
+               gboolean  bad_last,
+               gboolean  commit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, n + 1, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = (bad_last && i == n - 1) ? g_strdup ("Leaf [bad]") : g_strdup_printf ("Leaf %u", i);
+      g_autoptr(GPtrArray) body = blocks_of ("under [[Root]]", "#tree and more", NULL);
+
+      if (!slip_store_import_add (import, title, body, &error))
+        {
+          g_assert_true (bad_last && i == n - 1);
+          return FALSE;
+        }
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(GPtrArray) root = blocks_of ("the root", NULL);
+    g_assert_true (slip_store_import_add (import, "Root", root, &error));
+  }
+  if (!commit)
+    return FALSE;
+  g_assert_true (slip_store_import_commit (import, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/* A large import goes through a rollback journal and leaves the database
+ * in WAL, whole and consistent, with no journal file behind. */
+static void
+test_rollback_journal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autofree char *mode = NULL;
+  g_autoptr(SlipNote) after = NULL;
+
+  g_assert_true (import_leaves (f, 1200, FALSE, TRUE));
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1201);
+  g_assert_cmpuint (backlink_notes (f, "Root"), ==, 1200);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_false (f->store->wal_pending);
+  g_assert_cmpint (pragma_value (f, "PRAGMA synchronous"), ==, 1);   /* NORMAL */
+  mode = file_journal_mode (f);
+  g_assert_cmpstr (mode, ==, "wal");
+  assert_everyday_state (f);
+
+  /* Everyday writes go on in WAL. */
+  after = fixture_note (f, "After");
+  g_assert_nonnull (after);
+  g_clear_pointer (&mode, g_free);
+  mode = file_journal_mode (f);
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
+/* With another connection reading the file, the import stays in WAL, and
+ * that connection sees it whole once committed. */
+static void
+test_rollback_journal_shared (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &reader), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count(*) FROM notes", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_reset (stmt);
+
+  g_assert_true (import_leaves (f, 1100, FALSE, TRUE));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1101);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (reader);
+  assert_everyday_state (f);
+}
+
+/* A large import refused part way, or never committed, leaves the vault
+ * as it was and back in WAL. */
+static void
+test_rollback_journal_refused (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SlipNote) kept = fixture_note (f, "Kept");
+  g_autofree char *mode = NULL;
+
+  g_assert_false (import_leaves (f, 1100, TRUE, TRUE));
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1);
+  g_assert_false (import_leaves (f, 1100, FALSE, FALSE));
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1);
+  mode = file_journal_mode (f);
+  g_assert_cmpstr (mode, ==, "wal");
+  assert_everyday_state (f);
+}
+
+/* A process that dies in the middle of a large import: the next open
+ * rolls the journal back, and the vault is as it was, in WAL. */
+static void
+test_rollback_journal_crash (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SlipNote) kept = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlipStoreImport) import = NULL;
+      const char *path = g_getenv ("SLIPBOX_TEST_DB");
+      SlipStore *store = slip_store_new (path, &error);
+
+      g_assert_no_error (error);
+      import = slip_store_import_begin (store, 3000, &error);
+      g_assert_no_error (error);
+      {
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL),
+                         ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+        sqlite3_finalize (stmt);
+      }
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Lost %u", i);
+          g_autoptr(GPtrArray) body = blocks_of ("[[Kept]] is linked", NULL);
+
+          g_assert_true (slip_store_import_add (import, title, body, &error));
+        }
+      /* Written to the file before the commit: what the journal undoes. */
+      g_assert_cmpint (sqlite3_db_cacheflush (slip_store_get_db (store)), ==, SQLITE_OK);
+      _exit (0);
+    }
+
+  kept = fixture_note (f, "Kept");
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_setenv ("SLIPBOX_TEST_DB", f->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));   /* a hot journal */
+
+  f->store = slip_store_new (f->path, NULL);
+  g_assert_nonnull (f->store);
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1);
+  g_assert_cmpuint (backlink_notes (f, "Kept"), ==, 0);
+  mode = file_journal_mode (f);
+  g_assert_cmpstr (mode, ==, "wal");
+  assert_everyday_state (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +420,10 @@ main (int    argc,
   FIXTURE_TEST ("/import/bulk-rollback", test_bulk_rollback);
   FIXTURE_TEST ("/import/bulk-replaces-bodies", test_bulk_replaces_bodies);
   FIXTURE_TEST ("/import/small-into-large", test_small_into_large);
+  FIXTURE_TEST ("/import/rollback-journal", test_rollback_journal);
+  FIXTURE_TEST ("/import/rollback-journal/shared", test_rollback_journal_shared);
+  FIXTURE_TEST ("/import/rollback-journal/refused", test_rollback_journal_refused);
+  FIXTURE_TEST ("/import/rollback-journal/crash", test_rollback_journal_crash);
 
   return g_test_run ();
 }

@@ -765,6 +765,114 @@ test_migration (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Runs @sql on @db's first row and returns its first column as an integer. */
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A database of schema 5 (blocks with a unique uuid index, a block
+ * search index with its size table) comes to schema 6 with every block,
+ * id, uuid, edge and search entry as it was, and its foreign keys on. */
+static void
+test_migration_6 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) target = write_note (f, "Harbour", blocks_of ("tides and ferries", NULL));
+  g_autoptr(SlipNote) source = write_note (f, "Log", blocks_of ("a ferry to [[Harbour]]", "#Harbour at dawn",
+                                                                  NULL));
+  g_auto(GStrv) edges_before = slip_links_dump (f->store, &error);
+  g_auto(GStrv) edges_after = NULL;
+  g_autofree char *blocks_before = NULL;
+  g_autofree char *blocks_after = NULL;
+  const char *blocks_sql = "SELECT group_concat (id || ':' || uuid || ':' || note_id || ':' || text, '|')"
+                           " FROM (SELECT * FROM blocks ORDER BY id)";
+  guint n_notes = 0, n_links = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+
+  /* Schema 5's blocks and block index, as that version made them. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN;"
+                                 "DROP TABLE blocks_fts;"
+                                 "CREATE TABLE blocks_5 (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                                 " note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+                                 " position INTEGER NOT NULL, depth INTEGER NOT NULL DEFAULT 0"
+                                 " CHECK (depth >= 0), kind TEXT NOT NULL, text TEXT NOT NULL DEFAULT '',"
+                                 " checked INTEGER NOT NULL DEFAULT 0, lang TEXT, created INTEGER NOT NULL,"
+                                 " updated INTEGER NOT NULL);"
+                                 "INSERT INTO blocks_5 SELECT * FROM blocks;"
+                                 "DROP TABLE blocks;"
+                                 "ALTER TABLE blocks_5 RENAME TO blocks;"
+                                 "CREATE INDEX blocks_by_note ON blocks (note_id, position);"
+                                 "CREATE VIRTUAL TABLE blocks_fts USING fts5 (text, content = 'blocks',"
+                                 " content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');"
+                                 "INSERT INTO blocks_fts (blocks_fts) VALUES ('rebuild');"
+                                 "PRAGMA user_version = 5;"
+                                 "COMMIT;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'blocks_fts_docsize'"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_blocks_1'"),
+                   ==, 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, blocks_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  blocks_before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  f->store = slip_store_new (f->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, SLIP_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'blocks_fts_docsize'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_blocks_1'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'blocks_new'"), ==, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, blocks_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  blocks_after = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpstr (blocks_after, ==, blocks_before);
+
+  edges_after = slip_links_dump (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (edges_after, edges_before);
+  assert_finds (f, "ferries", "Harbour: tides and ferries");
+  assert_finds (f, "dawn", "Log: #Harbour at dawn");
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+
+  /* The cascades hold again: deleting the source takes its
+   * blocks and edges with it. */
+  g_assert_true (slip_links_count_backlinks (f->store, target->id, &n_notes, &n_links, &error));
+  g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_cmpuint (n_links, ==, 2);
+  g_assert_true (slip_store_delete_note (f->store, source->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (slip_links_count_backlinks (f->store, target->id, &n_notes, &n_links, &error));
+  g_assert_cmpuint (n_links, ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM blocks WHERE note_id NOT IN (SELECT id FROM notes)"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM links WHERE block_id NOT IN (SELECT id FROM blocks)"), ==, 0);
+  sqlite3_close (db);
+}
+
 /* A searcher of its own connection finds what the store does, sees what
  * the store commits, and stops when cancelled. */
 static void
@@ -830,6 +938,7 @@ main (int    argc,
   FIXTURE_TEST ("/search/paging", test_paging);
   FIXTURE_TEST ("/search/integrity", test_integrity);
   FIXTURE_TEST ("/search/migration", test_migration);
+  FIXTURE_TEST ("/search/migration-6", test_migration_6);
   FIXTURE_TEST ("/search/searcher", test_searcher);
 
   return g_test_run ();

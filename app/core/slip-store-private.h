@@ -31,6 +31,7 @@ struct _SlipStore
   GHashTable  *key_cache;         /* title key -> note id, during bulk writes */
   SlipStoreBulk *bulk;            /* a large import is under way, or NULL */
   guint        in_transaction : 1;
+  guint        wal_pending : 1;   /* a bulk import could not go back to WAL yet */
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
    * that no save waits for it: WAL checkpoints, and merging the full-text
@@ -55,6 +56,9 @@ int           slip_store_wal_hook           (void          *data,
 int           slip_store_busy_handler       (void          *data,
                                              int            count);
 void          slip_store_stop_upkeep        (SlipStore     *self);
+/* Stops the upkeep thread and closes its connection; the next commit that
+ * asks for upkeep starts it again. */
+void          slip_store_pause_upkeep       (SlipStore     *self);
 
 /* A cached prepared statement for @sql, reset and with bindings cleared.
  * Never finalize it. @sql must be a string literal: statements are cached
@@ -106,6 +110,10 @@ gboolean      slip_store_replace_block_text (SlipStore     *self,
  * counts are kept current (the import does both at its end). */
 /* Ends the import's bulk state after its COMMIT or ROLLBACK. */
 void          slip_store_bulk_end           (SlipStore     *self);
+/* Back to WAL after an import written through a rollback journal; when
+ * another connection holds the file, wal_pending stays set and the next
+ * transaction tries again. */
+gboolean      slip_store_resume_wal         (SlipStore     *self);
 gboolean      slip_store_bulk_defers_fts    (SlipStore     *self,
                                              gint64         block_id);
 void          slip_store_bulk_defer_fts     (SlipStore     *self,

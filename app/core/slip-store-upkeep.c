@@ -179,3 +179,12 @@ slip_store_stop_upkeep (SlipStore *self)
     g_thread_join (thread);
 }
 
+
+void
+slip_store_pause_upkeep (SlipStore *self)
+{
+  slip_store_stop_upkeep (self);
+  g_mutex_lock (&self->checkpoint_lock);
+  self->checkpoint_quit = FALSE;
+  g_mutex_unlock (&self->checkpoint_lock);
+}

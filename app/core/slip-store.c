@@ -151,6 +151,46 @@ static const char * const migrations[] = {
   "  alias, content = 'aliases', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2');"
   "INSERT INTO aliases_fts (aliases_fts) VALUES ('rebuild');",
+  /* 5 -> 6: two things a bulk load paid for and nothing used.
+   * - blocks.uuid loses its UNIQUE index: no query looks a block up by
+   *   its uuid, uuids are made unique (slip_uuid_new), and the index was
+   *   a sixth of the database and a second of loading 100,000 notes.
+   *   SQLite drops a UNIQUE constraint only by making the table again,
+   *   the way its ALTER TABLE documentation describes: the rows are
+   *   copied with their ids, so every link's block_id still holds (this
+   *   runs with foreign keys off, so dropping the old table deletes
+   *   nothing through the cascades).
+   * - blocks_fts without its per-block size table (columnsize = 0):
+   *   writing that table was half the cost of indexing a bulk load;
+   *   bm25 now counts a block's words when it ranks it, which search
+   *   does for at most its rank window (2-3 ms at 100,000 notes). */
+  "DROP TABLE blocks_fts;"
+  "CREATE TABLE blocks_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL,"
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  depth INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),"
+  "  kind TEXT NOT NULL,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  checked INTEGER NOT NULL DEFAULT 0,"
+  "  lang TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "INSERT INTO blocks_new (id, uuid, note_id, position, depth, kind, text, checked, lang,"
+  "  created, updated)"
+  "  SELECT id, uuid, note_id, position, depth, kind, text, checked, lang, created, updated"
+  "  FROM blocks ORDER BY id;"
+  "DROP TABLE blocks;"
+  "ALTER TABLE blocks_new RENAME TO blocks;"
+  "CREATE INDEX blocks_by_note ON blocks (note_id, position);"
+  "CREATE VIRTUAL TABLE blocks_fts USING fts5 ("
+  "  text, content = 'blocks', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0);"
+  "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('automerge', 0);"
+  "INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('crisismerge', 64);"
+  "INSERT INTO blocks_fts (blocks_fts) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SLIP_STORE_SCHEMA_VERSION);
@@ -317,6 +357,8 @@ slip_store_begin (SlipStore  *self,
 {
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->wal_pending)
+    slip_store_resume_wal (self);
   if (!exec_sql (self, "BEGIN IMMEDIATE", _("start a change"), error))
     return FALSE;
   self->in_transaction = TRUE;
@@ -625,13 +667,16 @@ slip_store_new (const char  *path,
   if (!exec_sql (self,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
                  "PRAGMA cache_size = " SLIP_STORE_CACHE_SIZE ";",
                  _("open the notes database"), error))
     return NULL;
 
+  /* Migrations run with foreign keys off: one makes a table again, and
+   * dropping the old one must not cascade. */
   if (version < SLIP_STORE_SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", _("open the notes database"), error))
     return NULL;
 
   /* Replaces SQLite's automatic checkpoints, which would run inside a
