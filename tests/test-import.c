@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include "slip-links.h"
@@ -246,7 +247,10 @@ file_journal_mode (Fixture *f)
 }
 
 /* Imports @n notes "Leaf N" linking to "Root", and "Root"; with @bad_last
- * the last one has a title that is refused. Returns whether it committed. */
+ * the last leaf has a title that is refused, and the import must fail
+ * (at that add, a later one or the commit: a large import prepares notes
+ * on a second thread) naming it. Without @commit it is dropped
+ * uncommitted. Returns whether it committed. */
 static gboolean
 import_leaves (Fixture  *f,
                guint     n,
@@ -255,28 +259,39 @@ import_leaves (Fixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, n + 1, &error);
+  g_autoptr(GPtrArray) root = blocks_of ("the root", NULL);
+  gboolean ok = TRUE;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && ok; i++)
     {
       g_autofree char *title = (bad_last && i == n - 1) ? g_strdup ("Leaf [bad]") : g_strdup_printf ("Leaf %u", i);
       g_autoptr(GPtrArray) body = blocks_of ("under [[Root]]", "#tree and more", NULL);
 
-      if (!slip_store_import_add (import, title, body, &error))
-        {
-          g_assert_true (bad_last && i == n - 1);
-          return FALSE;
-        }
-      g_assert_no_error (error);
+      ok = slip_store_import_add (import, title, body, &error);
     }
-  {
-    g_autoptr(GPtrArray) root = blocks_of ("the root", NULL);
-    g_assert_true (slip_store_import_add (import, "Root", root, &error));
-  }
-  if (!commit)
+  if (ok)
+    ok = slip_store_import_add (import, "Root", root, &error);
+  if (ok && !commit)
     return FALSE;
-  g_assert_true (slip_store_import_commit (import, &error));
+  if (ok)
+    ok = slip_store_import_commit (import, &error);
+  if (bad_last)
+    {
+      g_assert_false (ok);
+      g_assert_error (error, SLIP_TITLE_ERROR, SLIP_TITLE_ERROR_RESERVED);
+      g_assert_nonnull (strstr (error->message, "Leaf [bad]"));
+      g_clear_error (&error);
+      /* Whatever comes after only says the import failed. */
+      g_assert_false (slip_store_import_add (import, "Late", root, &error));
+      g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_false (slip_store_import_commit (import, &error));
+      g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
+      return FALSE;
+    }
   g_assert_no_error (error);
+  g_assert_true (ok);
   return TRUE;
 }
 
@@ -353,6 +368,34 @@ test_rollback_journal_refused (Fixture       *f,
   assert_everyday_state (f);
 }
 
+/* A large import with text that is not UTF-8 in the middle: refused,
+ * naming the note, with nothing written. */
+static void
+test_large_bad_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, 1500, &error);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < 1500 && ok; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Page %u", i);
+      g_autoptr(GPtrArray) body = blocks_of ("fine [[Page 1]]", i == 700 ? "bad \xff byte" : "also fine", NULL);
+
+      ok = slip_store_import_add (import, title, body, &error);
+    }
+  if (ok)
+    ok = slip_store_import_commit (import, &error);
+  g_assert_false (ok);
+  g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Page 700”"));
+  g_clear_pointer (&import, slip_store_import_free);
+
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 0);
+  assert_everyday_state (f);
+}
+
 /* A process that dies in the middle of a large import: the next open
  * rolls the journal back, and the vault is as it was, in WAL. */
 static void
@@ -424,6 +467,7 @@ main (int    argc,
   FIXTURE_TEST ("/import/rollback-journal/shared", test_rollback_journal_shared);
   FIXTURE_TEST ("/import/rollback-journal/refused", test_rollback_journal_refused);
   FIXTURE_TEST ("/import/rollback-journal/crash", test_rollback_journal_crash);
+  FIXTURE_TEST ("/import/large-bad-text", test_large_bad_text);
 
   return g_test_run ();
 }

@@ -5,8 +5,24 @@
 #pragma once
 
 #include "slip-links.h"
+#include "slip-store-private.h"
 
 G_BEGIN_DECLS
+
+/* One block's links and their title keys (keys[i] is links[i]'s, empty
+ * when the target has none): the part of link maintenance that needs no
+ * database, so that an import can do it on a thread of its own. */
+struct _SlipParsedLinks
+{
+  GPtrArray  *links;    /* SlipLink */
+  char      **keys;
+};
+
+/* A CODE block, and an empty one, have no links. Thread-safe. */
+SlipParsedLinks *slip_links_parse_block   (SlipBlockKind  kind,
+                                           const char    *text);
+void     slip_parsed_links_free           (SlipParsedLinks *parsed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipParsedLinks, slip_parsed_links_free)
 
 /* Inside a transaction: re-parses one block and writes the difference
  * between its stored edges and the fresh parse. A CODE block has no links. */
@@ -23,6 +39,12 @@ gboolean slip_links_insert_block          (SlipStore     *store,
                                            SlipBlockKind  kind,
                                            const char    *text,
                                            GError       **error);
+/* The same with the links parsed already. */
+gboolean slip_links_insert_parsed         (SlipStore              *store,
+                                           gint64                  block_id,
+                                           gint64                  note_id,
+                                           const SlipParsedLinks  *parsed,
+                                           GError                **error);
 /* Inside a transaction: placeholders whose key is @key now point at
  * @note_id. */
 gboolean slip_links_resolve_placeholders  (SlipStore     *store,

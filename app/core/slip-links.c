@@ -38,13 +38,33 @@ stored_link_free (StoredLink *link)
   g_free (link);
 }
 
-static GPtrArray *
-parse_block (SlipBlockKind  kind,
-             const char    *text)
+SlipParsedLinks *
+slip_links_parse_block (SlipBlockKind  kind,
+                        const char    *text)
 {
+  SlipParsedLinks *parsed = g_new0 (SlipParsedLinks, 1);
+
   if (kind == SLIP_BLOCK_CODE || text == NULL || text[0] == '\0')
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) slip_link_free);
-  return slip_link_parse (text, -1);
+    parsed->links = g_ptr_array_new_with_free_func ((GDestroyNotify) slip_link_free);
+  else
+    parsed->links = slip_link_parse (text, -1);
+  parsed->keys = g_new0 (char *, parsed->links->len + 1);
+  for (guint i = 0; i < parsed->links->len; i++)
+    parsed->keys[i] = slip_title_key (((SlipLink *) parsed->links->pdata[i])->target);
+  return parsed;
+}
+
+void
+slip_parsed_links_free (SlipParsedLinks *parsed)
+{
+  if (parsed == NULL)
+    return;
+  if (parsed->keys != NULL)
+    for (guint i = 0; i < parsed->links->len; i++)
+      g_free (parsed->keys[i]);
+  g_free (parsed->keys);
+  g_ptr_array_unref (parsed->links);
+  g_free (parsed);
 }
 
 static GPtrArray *
@@ -180,15 +200,14 @@ count_links (SlipStore  *store,
 }
 
 static gboolean
-update_block_links (SlipStore      *store,
-                    gint64          block_id,
-                    gint64          note_id,
-                    SlipBlockKind   kind,
-                    const char     *text,
-                    gboolean        fresh,
-                    GError        **error)
+update_block_links (SlipStore              *store,
+                    gint64                  block_id,
+                    gint64                  note_id,
+                    const SlipParsedLinks  *parsed_links,
+                    gboolean                fresh,
+                    GError                **error)
 {
-  g_autoptr(GPtrArray) parsed = parse_block (kind, text);
+  GPtrArray *parsed = parsed_links->links;
   g_autoptr(GPtrArray) stored = NULL;
 
   /* A block inserted in this transaction has no edges yet. */
@@ -204,7 +223,7 @@ update_block_links (SlipStore      *store,
   for (guint i = 0; i < parsed->len; i++)
     {
       SlipLink *link = g_ptr_array_index (parsed, i);
-      g_autofree char *key = slip_title_key (link->target);
+      const char *key = parsed_links->keys[i];
       StoredLink *same = NULL;
       gint64 target_id;
 
@@ -297,7 +316,9 @@ update_block_links (SlipStore      *store,
       if (!slip_store_step_done (store, stmt, error) ||
           !count_links (store, target_id, note_id, 1, error))
         return FALSE;
-      slip_store_queue_links_changed (store, target_id);
+      /* A large import queues the targets of its new blocks at its end. */
+      if (!fresh || store->bulk == NULL)
+        slip_store_queue_links_changed (store, target_id);
     }
 
   for (guint j = 0; j < stored->len; j++)
@@ -327,7 +348,9 @@ slip_links_update_block (SlipStore      *store,
                          const char     *text,
                          GError        **error)
 {
-  return update_block_links (store, block_id, note_id, kind, text, FALSE, error);
+  g_autoptr(SlipParsedLinks) parsed = slip_links_parse_block (kind, text);
+
+  return update_block_links (store, block_id, note_id, parsed, FALSE, error);
 }
 
 gboolean
@@ -338,7 +361,19 @@ slip_links_insert_block (SlipStore      *store,
                          const char     *text,
                          GError        **error)
 {
-  return update_block_links (store, block_id, note_id, kind, text, TRUE, error);
+  g_autoptr(SlipParsedLinks) parsed = slip_links_parse_block (kind, text);
+
+  return update_block_links (store, block_id, note_id, parsed, TRUE, error);
+}
+
+gboolean
+slip_links_insert_parsed (SlipStore              *store,
+                          gint64                  block_id,
+                          gint64                  note_id,
+                          const SlipParsedLinks  *parsed,
+                          GError                **error)
+{
+  return update_block_links (store, block_id, note_id, parsed, TRUE, error);
 }
 
 /* Points the links with @key that now point at @from (0: placeholders)

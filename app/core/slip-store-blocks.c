@@ -260,15 +260,17 @@ bind_block_fields (sqlite3_stmt    *stmt,
 /* Inside a transaction. Inserts @block at @position without shifting the
  * others (the caller has made room) and writes its edges. */
 gboolean
-slip_store_insert_block_row (SlipStore  *self,
-                             gint64      note_id,
-                             guint       position,
-                             SlipBlock  *block,
-                             gint64      now,
-                             GError    **error)
+slip_store_insert_block_row (SlipStore              *self,
+                             gint64                  note_id,
+                             guint                   position,
+                             SlipBlock              *block,
+                             char                   *uuid_in,
+                             const SlipParsedLinks  *links,
+                             gint64                  now,
+                             GError                **error)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *uuid = slip_uuid_new ();
+  g_autofree char *uuid = uuid_in != NULL ? uuid_in : slip_uuid_new ();
 
   stmt = slip_store_prepare (self,
                              "INSERT INTO blocks (uuid, note_id, position, depth, kind, text,"
@@ -293,6 +295,8 @@ slip_store_insert_block_row (SlipStore  *self,
   block->position = position;
   block->created = block->updated = now;
 
+  if (links != NULL)
+    return slip_links_insert_parsed (self, block->id, note_id, links, error);
   return slip_links_insert_block (self, block->id, note_id, block->kind, block->text, error);
 }
 
@@ -393,7 +397,7 @@ slip_store_insert_block (SlipStore  *self,
     goto fail;
 
   now = slip_store_now (self);
-  if (!slip_store_insert_block_row (self, note_id, position, block, now, error) ||
+  if (!slip_store_insert_block_row (self, note_id, position, block, NULL, NULL, now, error) ||
       !slip_store_touch_note (self, note_id, now, error) ||
       !slip_store_commit (self, error))
     goto fail;
@@ -703,7 +707,7 @@ slip_store_set_blocks (SlipStore  *self,
 
       if (block->id == 0)
         {
-          if (!slip_store_insert_block_row (self, note_id, i, block, now, error))
+          if (!slip_store_insert_block_row (self, note_id, i, block, NULL, NULL, now, error))
             goto fail;
           continue;
         }

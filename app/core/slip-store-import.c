@@ -12,7 +12,12 @@
  * failure or a crash rolls the indexes back with the rows.
  *
  * An import of many notes is also written through a rollback journal
- * instead of the write-ahead log, when it can be (use_rollback_journal).
+ * instead of the write-ahead log, when it can be (use_rollback_journal),
+ * and is worked on by two threads: a second one checks and prepares each
+ * note (title key, uuids, parsed links: slip_store_prepare_note) while the
+ * caller's thread writes the notes prepared before it. All SQL stays on
+ * the caller's thread. A note refused then is reported by a later
+ * slip_store_import_add() or by the commit, and the import fails whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +28,11 @@
 #include "slip-links-private.h"
 #include "slip-store-private.h"
 
-/* Imports of at least this many notes leave WAL for their transaction. */
-#define ROLLBACK_JOURNAL_NOTES 1000
+/* Imports of at least this many notes leave WAL for their transaction
+ * and prepare their notes on a second thread. */
+#define LARGE_IMPORT_NOTES 1000
+/* How far the preparing thread may run ahead of the writing one. */
+#define PREPARED_AHEAD 256
 
 /* The indexes a bulk import drops and builds again. */
 static const char * const bulk_indexes[] = {
@@ -44,11 +52,120 @@ struct _SlipStoreBulk
   GHashTable *extra;          /* other block ids waiting (gint64 *) */
 };
 
+/* One note on its way through a two-thread import. */
+typedef struct {
+  char          *title;
+  GPtrArray     *blocks;
+  SlipNotePrep  *prep;    /* or NULL and @error, once prepared */
+  GError        *error;
+} Job;
+
 struct _SlipStoreImport
 {
-  SlipStore  *store;
-  gboolean    done;
+  SlipStore    *store;
+  gboolean      done;
+  gboolean      failed;     /* a note was refused: only freeing is left */
+  GThread      *preparer;   /* NULL: notes are prepared as they come */
+  GAsyncQueue  *todo;       /* Job, for the preparing thread */
+  GAsyncQueue  *ready;      /* Job, prepared, in the order given */
+  guint         queued;     /* jobs given and not yet written */
 };
+
+/* Tells the preparing thread to stop. */
+static Job stop_job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->title);
+  g_ptr_array_unref (job->blocks);
+  g_clear_pointer (&job->prep, slip_note_prep_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static gpointer
+prepare_thread (gpointer data)
+{
+  SlipStoreImport *import = data;
+  Job *job;
+
+  while ((job = g_async_queue_pop (import->todo)) != &stop_job)
+    {
+      job->prep = slip_store_prepare_note (job->title, job->blocks, &job->error);
+      g_async_queue_push (import->ready, job);
+    }
+  return NULL;
+}
+
+/* Stops the preparing thread and drops what it prepared. */
+static void
+stop_preparer (SlipStoreImport *import)
+{
+  Job *job;
+
+  if (import->preparer == NULL)
+    return;
+  g_async_queue_push (import->todo, &stop_job);
+  g_thread_join (g_steal_pointer (&import->preparer));
+  while ((job = g_async_queue_try_pop (import->ready)) != NULL)
+    job_free (job);
+  import->queued = 0;
+}
+
+static gboolean
+write_prepared (SlipStoreImport  *import,
+                const char       *title,
+                SlipNotePrep     *prep,
+                GError          **error)
+{
+  if (slip_store_write_prepared (import->store, prep, NULL, error) == 0)
+    {
+      g_prefix_error (error, _("“%s”: "), title);
+      import->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the prepared notes: those ready now, and while more than @ahead
+ * are on their way, the next one as soon as it is ready. */
+static gboolean
+write_ready (SlipStoreImport  *import,
+             guint             ahead,
+             GError          **error)
+{
+  while (import->queued > 0)
+    {
+      Job *job = import->queued > ahead ? g_async_queue_pop (import->ready)
+                                        : g_async_queue_try_pop (import->ready);
+      gboolean ok;
+
+      if (job == NULL)
+        break;
+      import->queued--;
+      if (job->prep == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&job->error), _("“%s”: "), job->title);
+          import->failed = TRUE;
+          ok = FALSE;
+        }
+      else
+        ok = write_prepared (import, job->title, job->prep, error);
+      job_free (job);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a call on an import that already failed says. */
+static void
+set_failed_error (GError **error)
+{
+  g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID,
+               _("The import stopped at a note it could not write; nothing of it was saved"));
+}
 
 /* Outside a transaction only: SQLite ignores these inside one. The import
  * writes only references it has just resolved, so checking every row's
@@ -389,7 +506,7 @@ slip_store_import_begin (SlipStore  *self,
   bulk = n_notes > 0 && n_notes >= slip_store_count_notes (self) / 2;
   if (bulk)
     set_bulk_pragmas (self, TRUE);
-  rollback_journal = bulk && n_notes >= ROLLBACK_JOURNAL_NOTES && use_rollback_journal (self);
+  rollback_journal = bulk && n_notes >= LARGE_IMPORT_NOTES && use_rollback_journal (self);
   if (!slip_store_begin (self, error))
     {
       if (rollback_journal)
@@ -413,6 +530,12 @@ slip_store_import_begin (SlipStore  *self,
 
   import = g_new0 (SlipStoreImport, 1);
   import->store = g_object_ref (self);
+  if (n_notes >= LARGE_IMPORT_NOTES)
+    {
+      import->todo = g_async_queue_new ();
+      import->ready = g_async_queue_new ();
+      import->preparer = g_thread_new ("slipbox-import", prepare_thread, import);
+    }
   return import;
 }
 
@@ -422,14 +545,36 @@ slip_store_import_add (SlipStoreImport  *import,
                        GPtrArray        *blocks,
                        GError          **error)
 {
-  g_return_val_if_fail (import != NULL && !import->done, FALSE);
+  g_autoptr(SlipNotePrep) prep = NULL;
+  Job *job;
 
-  if (slip_store_write_note_locked (import->store, title, blocks, NULL, error) == 0)
+  g_return_val_if_fail (import != NULL && !import->done, FALSE);
+  g_return_val_if_fail (title != NULL && blocks != NULL, FALSE);
+
+  if (import->failed)
     {
-      g_prefix_error (error, _("“%s”: "), title);
+      set_failed_error (error);
       return FALSE;
     }
-  return TRUE;
+
+  if (import->preparer == NULL)
+    {
+      prep = slip_store_prepare_note (title, blocks, error);
+      if (prep == NULL)
+        {
+          g_prefix_error (error, _("“%s”: "), title);
+          import->failed = TRUE;
+          return FALSE;
+        }
+      return write_prepared (import, title, prep, error);
+    }
+
+  job = g_new0 (Job, 1);
+  job->title = g_strdup (title);
+  job->blocks = g_ptr_array_ref (blocks);
+  g_async_queue_push (import->todo, job);
+  import->queued++;
+  return write_ready (import, PREPARED_AHEAD, error);
 }
 
 gboolean
@@ -439,6 +584,15 @@ slip_store_import_commit (SlipStoreImport  *import,
   SlipStore *self = import->store;
 
   g_return_val_if_fail (!import->done, FALSE);
+
+  if (import->failed)
+    {
+      set_failed_error (error);
+      return FALSE;
+    }
+  if (!write_ready (import, 0, error))
+    return FALSE;
+  stop_preparer (import);
 
   import->done = TRUE;
   slip_store_use_key_cache (self, FALSE);
@@ -455,6 +609,9 @@ slip_store_import_free (SlipStoreImport *import)
 {
   if (import == NULL)
     return;
+  stop_preparer (import);
+  g_clear_pointer (&import->todo, g_async_queue_unref);
+  g_clear_pointer (&import->ready, g_async_queue_unref);
   if (!import->done)
     slip_store_rollback (import->store);
   g_object_unref (import->store);

@@ -162,22 +162,16 @@ slip_store_touch_note (SlipStore  *self,
 /* Inside a transaction: inserts the note row and resolves placeholders that
  * were waiting for its title. */
 static gint64
-insert_note (SlipStore   *self,
-             const char  *title,
-             GError     **error)
+insert_note_keyed (SlipStore   *self,
+                   const char  *normal,
+                   const char  *key,
+                   GError     **error)
 {
-  g_autofree char *normal = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *day = NULL;
   sqlite3_stmt *stmt;
   gint64 now, id;
 
-  if (!slip_title_validate (title, error))
-    return 0;
-
-  normal = slip_title_normalize (title);
-  key = slip_title_key (title);
   id = slip_store_resolve_key (self, key, error);
   if (id < 0)
     return 0;
@@ -218,6 +212,21 @@ insert_note (SlipStore   *self,
     return 0;
   slip_store_queue_note_changed (self, id);
   return id;
+}
+
+static gint64
+insert_note (SlipStore   *self,
+             const char  *title,
+             GError     **error)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+
+  if (!slip_title_validate (title, error))
+    return 0;
+  normal = slip_title_normalize (title);
+  key = slip_title_key (title);
+  return insert_note_keyed (self, normal, key, error);
 }
 
 SlipNote *
@@ -661,35 +670,75 @@ slip_store_ensure_note (SlipStore   *self,
 }
 
 
-/* Inside a transaction: creates @title or replaces its body. */
-gint64
-slip_store_write_note_locked (SlipStore   *self,
-                   const char  *title,
-                   GPtrArray   *blocks,
-                   gboolean    *created,
-                   GError     **error)
+SlipNotePrep *
+slip_store_prepare_note (const char  *title,
+                         GPtrArray   *blocks,
+                         GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autoptr(GPtrArray) old = NULL;
-  sqlite3_stmt *stmt;
-  gint64 note_id, now, size = 0;
-  gboolean is_new = FALSE;
+  g_autoptr(SlipNotePrep) prep = NULL;
+  gint64 size = 0;
 
   if (!slip_title_validate (title, error))
-    return 0;
+    return NULL;
   for (guint i = 0; i < blocks->len; i++)
     {
       SlipBlock *block = g_ptr_array_index (blocks, i);
 
       if (!slip_store_validate_block (block, error))
-        return 0;
+        return NULL;
       size += strlen (block->text);
     }
   if (!slip_store_check_note_size (size, error))
-    return 0;
+    return NULL;
 
-  key = slip_title_key (title);
-  note_id = slip_store_resolve_key (self, key, error);
+  prep = g_new0 (SlipNotePrep, 1);
+  prep->title = slip_title_normalize (title);
+  prep->key = slip_title_key (title);
+  prep->blocks = g_ptr_array_ref (blocks);
+  prep->uuids = g_new0 (char *, blocks->len + 1);
+  prep->links = g_new0 (SlipParsedLinks *, blocks->len + 1);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      SlipBlock *block = g_ptr_array_index (blocks, i);
+
+      prep->uuids[i] = slip_uuid_new ();
+      prep->links[i] = slip_links_parse_block (block->kind, block->text);
+    }
+  return g_steal_pointer (&prep);
+}
+
+void
+slip_note_prep_free (SlipNotePrep *prep)
+{
+  if (prep == NULL)
+    return;
+  for (guint i = 0; i < prep->blocks->len; i++)
+    {
+      g_free (prep->uuids[i]);
+      slip_parsed_links_free (prep->links[i]);
+    }
+  g_free (prep->uuids);
+  g_free (prep->links);
+  g_ptr_array_unref (prep->blocks);
+  g_free (prep->title);
+  g_free (prep->key);
+  g_free (prep);
+}
+
+/* Inside a transaction: creates the note or replaces its body. */
+gint64
+slip_store_write_prepared (SlipStore     *self,
+                           SlipNotePrep  *prep,
+                           gboolean      *created,
+                           GError       **error)
+{
+  GPtrArray *blocks = prep->blocks;
+  g_autoptr(GPtrArray) old = NULL;
+  sqlite3_stmt *stmt;
+  gint64 note_id, now;
+  gboolean is_new = FALSE;
+
+  note_id = slip_store_resolve_key (self, prep->key, error);
   if (note_id < 0)
     return 0;
   if (note_id > 0)
@@ -698,16 +747,16 @@ slip_store_write_note_locked (SlipStore   *self,
 
       if (existing == NULL)
         return 0;
-      if (g_strcmp0 (existing->title_key, key) != 0)
+      if (g_strcmp0 (existing->title_key, prep->key) != 0)
         {
           g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
-                       _("“%s” is another name (an alias) of “%s”"), title, existing->title);
+                       _("“%s” is another name (an alias) of “%s”"), prep->title, existing->title);
           return 0;
         }
     }
   if (note_id == 0)
     {
-      note_id = insert_note (self, title, error);
+      note_id = insert_note_keyed (self, prep->title, prep->key, error);
       if (note_id == 0)
         return 0;
       is_new = TRUE;
@@ -737,7 +786,8 @@ slip_store_write_note_locked (SlipStore   *self,
           if (!slip_store_save_block (self, block, now, error))
             return 0;
         }
-      else if (!slip_store_insert_block_row (self, note_id, i, block, now, error))
+      else if (!slip_store_insert_block_row (self, note_id, i, block, g_steal_pointer (&prep->uuids[i]),
+                                             prep->links[i], now, error))
         return 0;
     }
 
@@ -763,6 +813,19 @@ slip_store_write_note_locked (SlipStore   *self,
   if (created)
     *created = is_new;
   return note_id;
+}
+
+/* Inside a transaction: creates @title or replaces its body. */
+gint64
+slip_store_write_note_locked (SlipStore   *self,
+                              const char  *title,
+                              GPtrArray   *blocks,
+                              gboolean    *created,
+                              GError     **error)
+{
+  g_autoptr(SlipNotePrep) prep = slip_store_prepare_note (title, blocks, error);
+
+  return prep != NULL ? slip_store_write_prepared (self, prep, created, error) : 0;
 }
 
 SlipNote *

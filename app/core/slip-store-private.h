@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * keeps a 100,000-note vault's hot indexes in memory. */
 #define SLIP_STORE_CACHE_SIZE "-65536"
 
+/* One block's links parsed, with their title keys (slip-links-private.h). */
+typedef struct _SlipParsedLinks SlipParsedLinks;
+
 /* The state of a bulk import (slip-store-import.c). */
 typedef struct _SlipStoreBulk SlipStoreBulk;
 
@@ -125,6 +128,30 @@ gint64        slip_store_write_note_locked  (SlipStore     *self,
                                              gboolean      *created,
                                              GError       **error);
 
+/* A note made ready to be written: everything about it that needs no
+ * database (checks, title key, block uuids, parsed links), so that a large
+ * import works it out on a second thread while the first one writes. */
+typedef struct {
+  char              *title;     /* normalised */
+  char              *key;
+  GPtrArray         *blocks;    /* SlipBlock: the caller's, referenced */
+  char             **uuids;     /* one a block; taken by the write */
+  SlipParsedLinks  **links;     /* one a block */
+} SlipNotePrep;
+
+/* Checks @title and @blocks as slip_store_write_note() does and prepares
+ * them; NULL and @error when they are refused. Thread-safe. */
+SlipNotePrep *slip_store_prepare_note       (const char    *title,
+                                             GPtrArray     *blocks,
+                                             GError       **error);
+void          slip_note_prep_free           (SlipNotePrep  *prep);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipNotePrep, slip_note_prep_free)
+/* slip_store_write_note_locked() of a prepared note. */
+gint64        slip_store_write_prepared     (SlipStore     *self,
+                                             SlipNotePrep  *prep,
+                                             gboolean      *created,
+                                             GError       **error);
+
 /* SQL functions of the store's connection (slip-store-views.c):
  * slip_contains(text, folded_needle). */
 gboolean      slip_store_register_functions (SlipStore     *self,
@@ -154,12 +181,17 @@ gint64        slip_store_note_size          (SlipStore     *self,
                                              GError       **error);
 gboolean      slip_store_check_note_size    (gint64         size,
                                              GError       **error);
-gboolean      slip_store_insert_block_row   (SlipStore     *self,
-                                             gint64         note_id,
-                                             guint          position,
-                                             SlipBlock     *block,
-                                             gint64         now,
-                                             GError       **error);
+/* Inserts @block's row, search entry and edges. @uuid (taken) and @links
+ * are the block's when prepared already (slip_store_prepare_note), else
+ * NULL. */
+gboolean      slip_store_insert_block_row   (SlipStore              *self,
+                                             gint64                  note_id,
+                                             guint                   position,
+                                             SlipBlock              *block,
+                                             char                   *uuid,
+                                             const SlipParsedLinks  *links,
+                                             gint64                  now,
+                                             GError                **error);
 gboolean      slip_store_save_block         (SlipStore     *self,
                                              SlipBlock     *block,
                                              gint64         now,

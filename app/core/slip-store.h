@@ -93,7 +93,14 @@ gboolean    slip_store_write_notes        (SlipStore   *self,
  * write lock from begin to commit or free. @n_notes is how many notes
  * are expected: an import at least half the size of the vault is loaded
  * in bulk (indexes and counts built once at the end). Freeing an import
- * that was not committed rolls it back. */
+ * that was not committed rolls it back.
+ *
+ * The import keeps a reference to each note's @blocks and fills in their
+ * ids and uuids: leave them alone until the commit. An import of 1,000
+ * notes or more prepares notes on a second thread, so a refused note
+ * (a bad title, invalid UTF-8) may be reported by a later add or by the
+ * commit; its message names the note. Once an add or the commit has
+ * failed, the import only rolls back. */
 typedef struct _SlipStoreImport SlipStoreImport;
 SlipStoreImport *slip_store_import_begin  (SlipStore        *self,
                                            guint             n_notes,
