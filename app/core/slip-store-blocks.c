@@ -242,10 +242,10 @@ slip_store_validate_block (const SlipBlock  *block,
   return TRUE;
 }
 
-static void
-bind_block_fields (sqlite3_stmt    *stmt,
-                   int              first,
-                   const SlipBlock *block)
+void
+slip_store_bind_block_fields (sqlite3_stmt    *stmt,
+                              int              first,
+                              const SlipBlock *block)
 {
   sqlite3_bind_int (stmt, first, block->depth);
   sqlite3_bind_text (stmt, first + 1, slip_block_kind_to_string (block->kind), -1, SQLITE_STATIC);
@@ -281,7 +281,7 @@ slip_store_insert_block_row (SlipStore              *self,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, note_id);
   sqlite3_bind_int (stmt, 3, position);
-  bind_block_fields (stmt, 4, block);
+  slip_store_bind_block_fields (stmt, 4, block);
   sqlite3_bind_int64 (stmt, 9, now);
   if (!slip_store_step_done (self, stmt, error))
     return FALSE;
@@ -502,7 +502,7 @@ slip_store_save_block (SlipStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, block->id);
-  bind_block_fields (stmt, 2, block);
+  slip_store_bind_block_fields (stmt, 2, block);
   sqlite3_bind_int64 (stmt, 7, now);
   if (!slip_store_step_done (self, stmt, error))
     return FALSE;

@@ -43,8 +43,13 @@ static const char * const bulk_indexes[] = {
 };
 #define FIRST_COUNTS_INDEX 2
 
+/* Rows a bulk block insert writes with one statement at most. */
+#define ROWS_PER_INSERT 16
+
 struct _SlipStoreBulk
 {
+  gint64          next_block;     /* the id the next new block gets */
+  sqlite3_stmt   *insert[ROWS_PER_INSERT + 1];   /* by number of rows */
   gboolean    rollback_journal; /* the import left WAL for its transaction */
   GPtrArray  *index_sql;      /* CREATE INDEX statements to run at the end */
   gint64      first;          /* blocks first..last wait for the FTS index */
@@ -242,6 +247,8 @@ slip_store_bulk_end (SlipStore *self)
 
   if (bulk == NULL)
     return;
+  for (guint i = 0; i < G_N_ELEMENTS (bulk->insert); i++)
+    sqlite3_finalize (bulk->insert[i]);
   if (bulk->rollback_journal)
     slip_store_resume_wal (self);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
@@ -358,6 +365,20 @@ bulk_start (SlipStore  *self,
 
   self->bulk->index_sql = g_steal_pointer (&sql);
 
+  /* New blocks get ids above those there are, in order. */
+  stmt = slip_store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM blocks", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      slip_store_set_sqlite_error (self, error, sqlite3_errcode (slip_store_get_db (self)),
+                                   _("import notes"));
+      return FALSE;
+    }
+  self->bulk->next_block = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
   /* An import only adds notes, with ids above those there are. */
   stmt = slip_store_prepare (self, "SELECT coalesce (max (id), 0) FROM notes", error);
   if (stmt == NULL)
@@ -372,6 +393,89 @@ bulk_start (SlipStore  *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The statement that inserts @n blocks with their ids, made on first use
+ * (the SQL is this function's own text). */
+static sqlite3_stmt *
+insert_statement (SlipStore  *self,
+                  guint       n,
+                  GError    **error)
+{
+  SlipStoreBulk *bulk = self->bulk;
+
+  if (bulk->insert[n] == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO blocks (id, uuid, note_id, position, depth, kind,"
+                                             " text, checked, lang, created, updated) VALUES ");
+      int rc;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?)");
+      rc = sqlite3_prepare_v3 (slip_store_get_db (self), sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                               &bulk->insert[n], NULL);
+      if (rc != SQLITE_OK)
+        {
+          slip_store_set_sqlite_error (self, error, rc, _("import notes"));
+          return NULL;
+        }
+    }
+  return bulk->insert[n];
+}
+
+/* Each statement costs as much again as the row it writes: a note's new
+ * blocks go in up to ROWS_PER_INSERT a statement, with ids given in
+ * order (the import is the only writer), then their edges. */
+gboolean
+slip_store_bulk_insert_blocks (SlipStore     *self,
+                               gint64         note_id,
+                               SlipNotePrep  *prep,
+                               guint          first,
+                               gint64         now,
+                               GError       **error)
+{
+  SlipStoreBulk *bulk = self->bulk;
+  GPtrArray *blocks = prep->blocks;
+
+  for (guint start = first; start < blocks->len; start += ROWS_PER_INSERT)
+    {
+      guint n = MIN (ROWS_PER_INSERT, blocks->len - start);
+      sqlite3_stmt *stmt = insert_statement (self, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          SlipBlock *block = g_ptr_array_index (blocks, start + i);
+          int col = i * 11 + 1;
+
+          sqlite3_bind_int64 (stmt, col, bulk->next_block + i);
+          sqlite3_bind_text (stmt, col + 1, prep->uuids[start + i], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, col + 2, note_id);
+          sqlite3_bind_int (stmt, col + 3, start + i);
+          slip_store_bind_block_fields (stmt, col + 4, block);
+          sqlite3_bind_int64 (stmt, col + 9, now);
+          sqlite3_bind_int64 (stmt, col + 10, now);
+        }
+      if (!slip_store_step_done (self, stmt, error))
+        return FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          SlipBlock *block = g_ptr_array_index (blocks, start + i);
+
+          block->id = bulk->next_block++;
+          block->note_id = note_id;
+          block->position = start + i;
+          block->created = block->updated = now;
+          g_free (block->uuid);
+          block->uuid = g_steal_pointer (&prep->uuids[start + i]);
+          slip_store_bulk_defer_fts (self, block->id);
+          if (!slip_links_insert_parsed (self, block->id, note_id, prep->links[start + i], error))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 

@@ -774,6 +774,12 @@ slip_store_write_prepared (SlipStore     *self,
     {
       SlipBlock *block = g_ptr_array_index (blocks, i);
 
+      if (i >= old->len && self->bulk != NULL)
+        {
+          if (!slip_store_bulk_insert_blocks (self, note_id, prep, i, now, error))
+            return 0;
+          break;
+        }
       if (i < old->len)
         {
           SlipBlock *existing = g_ptr_array_index (old, i);

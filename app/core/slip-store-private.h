@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 /* One block's links parsed, with their title keys (slip-links-private.h). */
 typedef struct _SlipParsedLinks SlipParsedLinks;
+typedef struct _SlipNotePrep SlipNotePrep;
 
 /* The state of a bulk import (slip-store-import.c). */
 typedef struct _SlipStoreBulk SlipStoreBulk;
@@ -131,13 +132,14 @@ gint64        slip_store_write_note_locked  (SlipStore     *self,
 /* A note made ready to be written: everything about it that needs no
  * database (checks, title key, block uuids, parsed links), so that a large
  * import works it out on a second thread while the first one writes. */
-typedef struct {
+struct _SlipNotePrep
+{
   char              *title;     /* normalised */
   char              *key;
   GPtrArray         *blocks;    /* SlipBlock: the caller's, referenced */
   char             **uuids;     /* one a block; taken by the write */
   SlipParsedLinks  **links;     /* one a block */
-} SlipNotePrep;
+};
 
 /* Checks @title and @blocks as slip_store_write_note() does and prepares
  * them; NULL and @error when they are refused. Thread-safe. */
@@ -181,6 +183,18 @@ gint64        slip_store_note_size          (SlipStore     *self,
                                              GError       **error);
 gboolean      slip_store_check_note_size    (gint64         size,
                                              GError       **error);
+/* Binds depth, kind, text, checked and lang of @block from column @first. */
+void          slip_store_bind_block_fields  (sqlite3_stmt           *stmt,
+                                             int                     first,
+                                             const SlipBlock        *block);
+/* In a bulk import: inserts blocks @first.. of @prep (new blocks of note
+ * @note_id at their own positions) several rows a statement. */
+gboolean      slip_store_bulk_insert_blocks (SlipStore              *self,
+                                             gint64                  note_id,
+                                             SlipNotePrep           *prep,
+                                             guint                   first,
+                                             gint64                  now,
+                                             GError                **error);
 /* Inserts @block's row, search entry and edges. @uuid (taken) and @links
  * are the block's when prepared already (slip_store_prepare_note), else
  * NULL. */
