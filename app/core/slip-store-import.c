@@ -337,6 +337,7 @@ bulk_start (SlipStore  *self,
 {
   g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = slip_store_prepare (self, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?", error);
   if (stmt == NULL)
@@ -344,7 +345,6 @@ bulk_start (SlipStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (bulk_indexes); i++)
     {
       g_autofree char *drop = NULL;
-      int rc;
 
       sqlite3_bind_text (stmt, 1, bulk_indexes[i], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
@@ -364,6 +364,30 @@ bulk_start (SlipStore  *self,
     }
 
   self->bulk->index_sql = g_steal_pointer (&sql);
+
+  /* Every name there is, so that a link to a note the vault does not
+   * have (yet) needs no lookup: a bulk import adds notes only, and
+   * remembers each as it goes. A title wins over an alias, as in
+   * slip_store_resolve_key(). */
+  stmt = slip_store_prepare (self,
+                             "SELECT alias_key, note_id FROM aliases"
+                             " UNION ALL SELECT title_key, id FROM notes", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (slip_store_get_key_cache (self), slip_column_dup (stmt, 0),
+                           g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      slip_store_set_sqlite_error (self, error, rc, _("import notes"));
+      return FALSE;
+    }
+  self->key_cache_complete = TRUE;
 
   /* New blocks get ids above those there are, in order. */
   stmt = slip_store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM blocks", error);

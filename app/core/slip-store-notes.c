@@ -115,6 +115,8 @@ slip_store_resolve_key (SlipStore   *self,
 
   if (cache != NULL && (cached = g_hash_table_lookup (cache, key)) != NULL)
     return *cached;
+  if (cache != NULL && self->key_cache_complete)
+    return 0;
 
   /* A title, or an alias of a note that is not in the trash (a trashed
    * note's keys are tombstones anyway). */

@@ -36,6 +36,7 @@ struct _SlipStore
   SlipStoreBulk *bulk;            /* a large import is under way, or NULL */
   guint        in_transaction : 1;
   guint        wal_pending : 1;   /* a bulk import could not go back to WAL yet */
+  guint        key_cache_complete : 1;  /* a key not in key_cache is nobody's */
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
    * that no save waits for it: WAL checkpoints, and merging the full-text

@@ -393,6 +393,7 @@ slip_store_rollback (SlipStore *self)
   self->in_transaction = FALSE;
   slip_store_bulk_end (self);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
+  self->key_cache_complete = FALSE;
   g_hash_table_remove_all (self->pending_notes);
   g_hash_table_remove_all (self->pending_links);
 }
@@ -797,6 +798,7 @@ slip_store_use_key_cache (SlipStore *self,
                           gboolean   use)
 {
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
+  self->key_cache_complete = FALSE;
   if (use)
     self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
