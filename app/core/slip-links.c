@@ -340,6 +340,20 @@ update_block_links (SlipStore              *store,
   return TRUE;
 }
 
+static gboolean
+parse_and_update (SlipStore      *store,
+                  gint64          block_id,
+                  gint64          note_id,
+                  SlipBlockKind   kind,
+                  const char     *text,
+                  gboolean        fresh,
+                  GError        **error)
+{
+  g_autoptr(SlipParsedLinks) parsed = slip_links_parse_block (kind, text);
+
+  return update_block_links (store, block_id, note_id, parsed, fresh, error);
+}
+
 gboolean
 slip_links_update_block (SlipStore      *store,
                          gint64          block_id,
@@ -348,9 +362,7 @@ slip_links_update_block (SlipStore      *store,
                          const char     *text,
                          GError        **error)
 {
-  g_autoptr(SlipParsedLinks) parsed = slip_links_parse_block (kind, text);
-
-  return update_block_links (store, block_id, note_id, parsed, FALSE, error);
+  return parse_and_update (store, block_id, note_id, kind, text, FALSE, error);
 }
 
 gboolean
@@ -361,9 +373,7 @@ slip_links_insert_block (SlipStore      *store,
                          const char     *text,
                          GError        **error)
 {
-  g_autoptr(SlipParsedLinks) parsed = slip_links_parse_block (kind, text);
-
-  return update_block_links (store, block_id, note_id, parsed, TRUE, error);
+  return parse_and_update (store, block_id, note_id, kind, text, TRUE, error);
 }
 
 gboolean
