@@ -50,6 +50,7 @@ struct _SlipStoreBulk
 {
   gint64          next_block;     /* the id the next new block gets */
   sqlite3_stmt   *insert[ROWS_PER_INSERT + 1];   /* by number of rows */
+  sqlite3_stmt   *insert_links[ROWS_PER_INSERT + 1];
   gboolean    rollback_journal; /* the import left WAL for its transaction */
   GPtrArray  *index_sql;      /* CREATE INDEX statements to run at the end */
   gint64      first;          /* blocks first..last wait for the FTS index */
@@ -248,7 +249,10 @@ slip_store_bulk_end (SlipStore *self)
   if (bulk == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (bulk->insert); i++)
-    sqlite3_finalize (bulk->insert[i]);
+    {
+      sqlite3_finalize (bulk->insert[i]);
+      sqlite3_finalize (bulk->insert_links[i]);
+    }
   if (bulk->rollback_journal)
     slip_store_resume_wal (self);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
@@ -420,37 +424,99 @@ bulk_start (SlipStore  *self,
   return TRUE;
 }
 
-/* The statement that inserts @n blocks with their ids, made on first use
- * (the SQL is this function's own text). */
+/* The statement @head followed by @n rows of @row, kept in @cache[@n]
+ * once made (the SQL is this file's own text). */
 static sqlite3_stmt *
-insert_statement (SlipStore  *self,
-                  guint       n,
-                  GError    **error)
+rows_statement (SlipStore      *self,
+                sqlite3_stmt  **cache,
+                const char     *head,
+                const char     *row,
+                guint           n,
+                GError        **error)
 {
-  SlipStoreBulk *bulk = self->bulk;
-
-  if (bulk->insert[n] == NULL)
+  if (cache[n] == NULL)
     {
-      g_autoptr(GString) sql = g_string_new ("INSERT INTO blocks (id, uuid, note_id, position, depth, kind,"
-                                             " text, checked, lang, created, updated) VALUES ");
+      g_autoptr(GString) sql = g_string_new (head);
       int rc;
 
       for (guint i = 0; i < n; i++)
-        g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?)");
+        {
+          if (i > 0)
+            g_string_append_c (sql, ',');
+          g_string_append (sql, row);
+        }
       rc = sqlite3_prepare_v3 (slip_store_get_db (self), sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                               &bulk->insert[n], NULL);
+                               &cache[n], NULL);
       if (rc != SQLITE_OK)
         {
           slip_store_set_sqlite_error (self, error, rc, _("import notes"));
           return NULL;
         }
     }
-  return bulk->insert[n];
+  return cache[n];
+}
+
+/* One link of a new block, waiting for its row. */
+typedef struct {
+  gint64           block_id;
+  const SlipLink  *link;
+  const char      *key;
+  gint64           target_id;
+} NewLink;
+
+static gboolean
+insert_links (SlipStore  *self,
+              gint64      note_id,
+              GArray     *links,
+              GError    **error)
+{
+  for (guint start = 0; start < links->len; start += ROWS_PER_INSERT)
+    {
+      guint n = MIN (ROWS_PER_INSERT, links->len - start);
+      sqlite3_stmt *stmt = rows_statement (self, self->bulk->insert_links,
+                                           "INSERT INTO links (block_id, note_id, target, target_key,"
+                                           " target_id, kind, anchor, label, start, end) VALUES ",
+                                           "(?,?,?,?,?,?,?,?,?,?)", n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          const NewLink *l = &g_array_index (links, NewLink, start + i);
+          int col = i * 10 + 1;
+
+          sqlite3_bind_int64 (stmt, col, l->block_id);
+          sqlite3_bind_int64 (stmt, col + 1, note_id);
+          sqlite3_bind_text (stmt, col + 2, l->link->target, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, col + 3, l->key, -1, SQLITE_STATIC);
+          if (l->target_id > 0)
+            sqlite3_bind_int64 (stmt, col + 4, l->target_id);
+          else
+            sqlite3_bind_null (stmt, col + 4);
+          sqlite3_bind_text (stmt, col + 5, slip_link_kind_to_string (l->link->kind), -1, SQLITE_STATIC);
+          if (l->link->anchor != NULL)
+            sqlite3_bind_text (stmt, col + 6, l->link->anchor, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, col + 6);
+          if (l->link->label != NULL)
+            sqlite3_bind_text (stmt, col + 7, l->link->label, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, col + 7);
+          sqlite3_bind_int64 (stmt, col + 8, l->link->start);
+          sqlite3_bind_int64 (stmt, col + 9, l->link->end);
+        }
+      if (!slip_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Each statement costs as much again as the row it writes: a note's new
  * blocks go in up to ROWS_PER_INSERT a statement, with ids given in
- * order (the import is the only writer), then their edges. */
+ * order (the import is the only writer), then their edges the same way.
+ * A new block's edges are its parsed links as they are: nothing to diff
+ * against, and in a bulk import neither counts nor signals to keep
+ * (slip-links.c writes the same rows one at a time). */
 gboolean
 slip_store_bulk_insert_blocks (SlipStore     *self,
                                gint64         note_id,
@@ -461,11 +527,15 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
 {
   SlipStoreBulk *bulk = self->bulk;
   GPtrArray *blocks = prep->blocks;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (NewLink));
 
   for (guint start = first; start < blocks->len; start += ROWS_PER_INSERT)
     {
       guint n = MIN (ROWS_PER_INSERT, blocks->len - start);
-      sqlite3_stmt *stmt = insert_statement (self, n, error);
+      sqlite3_stmt *stmt = rows_statement (self, bulk->insert,
+                                           "INSERT INTO blocks (id, uuid, note_id, position, depth, kind,"
+                                           " text, checked, lang, created, updated) VALUES ",
+                                           "(?,?,?,?,?,?,?,?,?,?,?)", n, error);
 
       if (stmt == NULL)
         return FALSE;
@@ -488,6 +558,7 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
       for (guint i = 0; i < n; i++)
         {
           SlipBlock *block = g_ptr_array_index (blocks, start + i);
+          const SlipParsedLinks *parsed = prep->links[start + i];
 
           block->id = bulk->next_block++;
           block->note_id = note_id;
@@ -496,11 +567,21 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
           g_free (block->uuid);
           block->uuid = g_steal_pointer (&prep->uuids[start + i]);
           slip_store_bulk_defer_fts (self, block->id);
-          if (!slip_links_insert_parsed (self, block->id, note_id, prep->links[start + i], error))
-            return FALSE;
+
+          for (guint j = 0; j < parsed->links->len; j++)
+            {
+              NewLink l = { block->id, parsed->links->pdata[j], parsed->keys[j], 0 };
+
+              if (l.key == NULL || l.key[0] == '\0')
+                continue;
+              l.target_id = slip_store_resolve_key (self, l.key, error);
+              if (l.target_id < 0)
+                return FALSE;
+              g_array_append_val (links, l);
+            }
         }
     }
-  return TRUE;
+  return insert_links (self, note_id, links, error);
 }
 
 /* Queues links-changed for the targets of the links in blocks
