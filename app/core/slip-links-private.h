@@ -39,6 +39,16 @@ gboolean slip_links_insert_block          (SlipStore     *store,
                                            SlipBlockKind  kind,
                                            const char    *text,
                                            GError       **error);
+/* Binds one row of "INSERT INTO links (block_id, note_id, target,
+ * target_key, target_id, kind, anchor, label, start, end)" from column
+ * @first (static: the strings must outlive the step). */
+void     slip_links_bind_row              (sqlite3_stmt           *stmt,
+                                           int                     first,
+                                           gint64                  block_id,
+                                           gint64                  note_id,
+                                           const SlipLink         *link,
+                                           const char             *key,
+                                           gint64                  target_id);
 /* The same with the links parsed already. */
 gboolean slip_links_insert_parsed         (SlipStore              *store,
                                            gint64                  block_id,

@@ -38,6 +38,36 @@ stored_link_free (StoredLink *link)
   g_free (link);
 }
 
+void
+slip_links_bind_row (sqlite3_stmt    *stmt,
+                     int              first,
+                     gint64           block_id,
+                     gint64           note_id,
+                     const SlipLink  *link,
+                     const char      *key,
+                     gint64           target_id)
+{
+  sqlite3_bind_int64 (stmt, first, block_id);
+  sqlite3_bind_int64 (stmt, first + 1, note_id);
+  sqlite3_bind_text (stmt, first + 2, link->target, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 3, key, -1, SQLITE_STATIC);
+  if (target_id > 0)
+    sqlite3_bind_int64 (stmt, first + 4, target_id);
+  else
+    sqlite3_bind_null (stmt, first + 4);
+  sqlite3_bind_text (stmt, first + 5, slip_link_kind_to_string (link->kind), -1, SQLITE_STATIC);
+  if (link->anchor != NULL)
+    sqlite3_bind_text (stmt, first + 6, link->anchor, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 6);
+  if (link->label != NULL)
+    sqlite3_bind_text (stmt, first + 7, link->label, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 7);
+  sqlite3_bind_int64 (stmt, first + 8, link->start);
+  sqlite3_bind_int64 (stmt, first + 9, link->end);
+}
+
 SlipParsedLinks *
 slip_links_parse_block (SlipBlockKind  kind,
                         const char    *text)
@@ -300,19 +330,7 @@ update_block_links (SlipStore              *store,
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, block_id);
-      sqlite3_bind_int64 (stmt, 2, note_id);
-      sqlite3_bind_text (stmt, 3, link->target, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-      if (target_id > 0)
-        sqlite3_bind_int64 (stmt, 5, target_id);
-      else
-        sqlite3_bind_null (stmt, 5);
-      sqlite3_bind_text (stmt, 6, slip_link_kind_to_string (link->kind), -1, SQLITE_STATIC);
-      bind_optional_text (stmt, 7, link->anchor);
-      bind_optional_text (stmt, 8, link->label);
-      sqlite3_bind_int64 (stmt, 9, link->start);
-      sqlite3_bind_int64 (stmt, 10, link->end);
+      slip_links_bind_row (stmt, 1, block_id, note_id, link, key, target_id);
       if (!slip_store_step_done (store, stmt, error) ||
           !count_links (store, target_id, note_id, 1, error))
         return FALSE;

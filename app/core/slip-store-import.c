@@ -483,27 +483,8 @@ insert_links (SlipStore  *self,
       for (guint i = 0; i < n; i++)
         {
           const NewLink *l = &g_array_index (links, NewLink, start + i);
-          int col = i * 10 + 1;
 
-          sqlite3_bind_int64 (stmt, col, l->block_id);
-          sqlite3_bind_int64 (stmt, col + 1, note_id);
-          sqlite3_bind_text (stmt, col + 2, l->link->target, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, col + 3, l->key, -1, SQLITE_STATIC);
-          if (l->target_id > 0)
-            sqlite3_bind_int64 (stmt, col + 4, l->target_id);
-          else
-            sqlite3_bind_null (stmt, col + 4);
-          sqlite3_bind_text (stmt, col + 5, slip_link_kind_to_string (l->link->kind), -1, SQLITE_STATIC);
-          if (l->link->anchor != NULL)
-            sqlite3_bind_text (stmt, col + 6, l->link->anchor, -1, SQLITE_STATIC);
-          else
-            sqlite3_bind_null (stmt, col + 6);
-          if (l->link->label != NULL)
-            sqlite3_bind_text (stmt, col + 7, l->link->label, -1, SQLITE_STATIC);
-          else
-            sqlite3_bind_null (stmt, col + 7);
-          sqlite3_bind_int64 (stmt, col + 8, l->link->start);
-          sqlite3_bind_int64 (stmt, col + 9, l->link->end);
+          slip_links_bind_row (stmt, i * 10 + 1, l->block_id, note_id, l->link, l->key, l->target_id);
         }
       if (!slip_store_step_done (self, stmt, error))
         return FALSE;
