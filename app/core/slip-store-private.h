@@ -75,6 +75,17 @@ sqlite3_stmt *slip_store_prepare            (SlipStore     *self,
 gboolean      slip_store_step_done          (SlipStore     *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+/* Runs @sql (one or more statements, no parameters); @doing names the
+ * action for the error message. */
+gboolean      slip_store_exec               (SlipStore     *self,
+                                             const char    *sql,
+                                             const char    *doing,
+                                             GError       **error);
+/* Takes the schema from @version to SLIP_STORE_SCHEMA_VERSION in one
+ * transaction (slip-store-schema.c). */
+gboolean      slip_store_migrate            (SlipStore     *self,
+                                             gint64         version,
+                                             GError       **error);
 /* Turns an SQLite result code into a GError a person can act on. */
 void          slip_store_set_sqlite_error   (SlipStore     *self,
                                              GError       **error,
@@ -113,6 +124,22 @@ gboolean      slip_store_replace_block_text (SlipStore     *self,
 /* A large import (slip-store-import.c): while it runs, the new blocks'
  * full-text entries wait for its end, and neither placeholders nor backlink
  * counts are kept current (the import does both at its end). */
+/* Outside a transaction: readies the connection for a bulk import, and
+ * for a @large one leaves WAL when it can; returns whether it did. */
+gboolean      slip_store_bulk_prepare       (SlipStore     *self,
+                                             gboolean       large);
+/* Undoes slip_store_bulk_prepare() when the transaction did not start. */
+void          slip_store_bulk_unprepare     (SlipStore     *self,
+                                             gboolean       rollback_journal);
+/* Inside the import's transaction: starts the bulk state (drops the
+ * indexes, reads every name into the key cache). */
+gboolean      slip_store_bulk_start         (SlipStore     *self,
+                                             gboolean       rollback_journal,
+                                             GError       **error);
+/* Before the import's commit: the search index, placeholders, indexes
+ * and counts. */
+gboolean      slip_store_bulk_finish        (SlipStore     *self,
+                                             GError       **error);
 /* Ends the import's bulk state after its COMMIT or ROLLBACK. */
 void          slip_store_bulk_end           (SlipStore     *self);
 /* Back to WAL after an import written through a rollback journal; when
