@@ -129,6 +129,31 @@ test_visit_while_loading (Fixture       *f,
   g_assert_cmpstr (names, ==, "Opened first");
 }
 
+/* A change that comes in while the titles are read is read once they are
+ * in; the index can then go at once, and nothing of it runs afterwards
+ * (a flush left queued used to run on the freed index). */
+static void
+test_change_while_loading (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SlipNote) first = fixture_note (f, "Lantern");
+  g_autoptr(SlipNote) later = NULL;
+  SlipTitleIndex *index = slip_title_index_new (f->store);
+  g_autofree char *names = NULL;
+
+  /* The read finishes in its thread; its result waits in the main loop,
+   * ahead of the idle flush the change below queues. */
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  later = fixture_note (f, "Lantern oil");
+  slip_title_index_wait (index);
+  names = query_names (index, "lantern", 10);
+  g_assert_cmpstr (names, ==, "Lantern|Lantern oil");
+
+  g_assert_finalize_object (index);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 test_aliases (Fixture       *f,
               gconstpointer  data)
@@ -306,6 +331,7 @@ main (int   argc,
   FIXTURE_TEST ("/title-index/ranking", test_ranking);
   FIXTURE_TEST ("/title-index/recent", test_recent);
   FIXTURE_TEST ("/title-index/visit-while-loading", test_visit_while_loading);
+  FIXTURE_TEST ("/title-index/change-while-loading", test_change_while_loading);
   FIXTURE_TEST ("/title-index/aliases", test_aliases);
   FIXTURE_TEST ("/title-index/follows-store", test_follows_store);
   FIXTURE_TEST ("/title-index/narrowing", test_narrowing);

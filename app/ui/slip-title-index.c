@@ -178,26 +178,37 @@ refresh_note (SlipTitleIndex *self,
   compact (self);
 }
 
-static gboolean
-flush_pending (gpointer user_data)
+/* Reads the notes that changed since the last flush, now; the idle that
+ * would have done it is dropped (left behind, it could outlive the index
+ * and run on freed memory). */
+static void
+flush_pending (SlipTitleIndex *self)
 {
-  SlipTitleIndex *self = user_data;
   GHashTableIter iter;
   gpointer key;
 
-  self->flush_id = 0;
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   if (!self->ready || self->loading != NULL)
-    return G_SOURCE_REMOVE;
+    return;
   if (g_hash_table_size (self->pending) > RELOAD_THRESHOLD)
     {
       g_hash_table_remove_all (self->pending);
       slip_title_index_load (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
   g_hash_table_iter_init (&iter, self->pending);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     refresh_note (self, *(gint64 *) key);
   g_hash_table_remove_all (self->pending);
+}
+
+static gboolean
+flush_idle (gpointer user_data)
+{
+  SlipTitleIndex *self = user_data;
+
+  self->flush_id = 0;
+  flush_pending (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -207,7 +218,7 @@ note_changed_cb (SlipTitleIndex *self,
 {
   g_hash_table_add (self->pending, g_memdup2 (&note_id, sizeof note_id));
   if (self->flush_id == 0)
-    self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_pending, self, NULL);
+    self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle, self, NULL);
 }
 
 /* Loading */
@@ -399,10 +410,7 @@ slip_title_index_query (SlipTitleIndex *self,
   if (self->entries == NULL || limit == 0)
     return g_steal_pointer (&result);
   if (self->flush_id != 0)
-    {
-      g_clear_handle_id (&self->flush_id, g_source_remove);
-      flush_pending (self);
-    }
+    flush_pending (self);
 
   if (trimmed[0] == '\0' || !g_utf8_validate (trimmed, -1, NULL) ||
       (key = slip_title_key (trimmed)) == NULL || key[0] == '\0')
@@ -480,10 +488,7 @@ slip_title_index_wait (SlipTitleIndex *self)
   while (!self->ready || self->loading != NULL)
     g_main_context_iteration (NULL, TRUE);
   if (self->flush_id != 0)
-    {
-      g_clear_handle_id (&self->flush_id, g_source_remove);
-      flush_pending (self);
-    }
+    flush_pending (self);
 }
 
 guint
