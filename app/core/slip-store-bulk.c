@@ -35,15 +35,17 @@ static const char * const bulk_indexes[] = {
 
 struct _SlipStoreBulk
 {
-  gint64          next_block;     /* the id the next new block gets */
-  sqlite3_stmt   *insert[ROWS_PER_INSERT + 1];   /* by number of rows */
-  sqlite3_stmt   *insert_links[ROWS_PER_INSERT + 1];
-  gboolean    rollback_journal; /* the import left WAL for its transaction */
-  GPtrArray  *index_sql;      /* CREATE INDEX statements to run at the end */
-  gint64      first;          /* blocks first..last wait for the FTS index */
-  gint64      last;
-  gint64      last_note;      /* notes after this id are the import's */
-  GHashTable *extra;          /* other block ids waiting (gint64 *) */
+  gboolean       rollback_journal;  /* the import left WAL for its transaction */
+  GPtrArray     *index_sql;         /* CREATE INDEX statements to run at the end */
+  gint64         last_note;         /* notes after this id are the import's */
+  /* The import's new blocks are first_block..next_block - 1, in order
+   * (slip_store_bulk_insert_blocks); they and the other blocks it
+   * rewrote (extra, gint64 *) wait for the full-text index. */
+  gint64         first_block;
+  gint64         next_block;
+  GHashTable    *extra;
+  sqlite3_stmt  *insert[ROWS_PER_INSERT + 1];        /* by number of rows */
+  sqlite3_stmt  *insert_links[ROWS_PER_INSERT + 1];
 };
 
 /* Outside a transaction only: SQLite ignores these inside one. The import
@@ -147,7 +149,7 @@ slip_store_bulk_defers_fts (SlipStore *self,
 
   if (bulk == NULL)
     return FALSE;
-  if (bulk->first > 0 && block_id >= bulk->first && block_id <= bulk->last)
+  if (block_id >= bulk->first_block && block_id < bulk->next_block)
     return TRUE;
   return g_hash_table_contains (bulk->extra, &block_id);
 }
@@ -156,14 +158,7 @@ void
 slip_store_bulk_defer_fts (SlipStore *self,
                            gint64     block_id)
 {
-  SlipStoreBulk *bulk = self->bulk;
-
-  if (bulk->first == 0)
-    bulk->first = bulk->last = block_id;
-  else if (block_id == bulk->last + 1)
-    bulk->last = block_id;
-  else if (block_id < bulk->first || block_id > bulk->last)
-    g_hash_table_add (bulk->extra, g_memdup2 (&block_id, sizeof block_id));
+  g_hash_table_add (self->bulk->extra, g_memdup2 (&block_id, sizeof block_id));
 }
 
 static gboolean
@@ -276,7 +271,7 @@ bulk_start (SlipStore  *self,
                                    _("import notes"));
       return FALSE;
     }
-  self->bulk->next_block = sqlite3_column_int64 (stmt, 0);
+  self->bulk->first_block = self->bulk->next_block = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
   /* An import only adds notes, with ids above those there are. */
@@ -419,7 +414,6 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
           block->created = block->updated = now;
           g_free (block->uuid);
           block->uuid = g_steal_pointer (&prep->uuids[start + i]);
-          slip_store_bulk_defer_fts (self, block->id);
 
           for (guint j = 0; j < parsed->links->len; j++)
             {
@@ -475,10 +469,12 @@ written_ranges (SlipStoreBulk *bulk)
   GHashTableIter iter;
   gint64 *id;
 
-  if (bulk->first > 0)
+  if (bulk->next_block > bulk->first_block)
     {
-      g_array_append_val (ranges, bulk->first);
-      g_array_append_val (ranges, bulk->last);
+      gint64 last = bulk->next_block - 1;
+
+      g_array_append_val (ranges, bulk->first_block);
+      g_array_append_val (ranges, last);
     }
   g_hash_table_iter_init (&iter, bulk->extra);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))

@@ -146,6 +146,8 @@ void          slip_store_bulk_end           (SlipStore     *self);
  * another connection holds the file, wal_pending stays set and the next
  * transaction tries again. */
 gboolean      slip_store_resume_wal         (SlipStore     *self);
+/* Whether @block_id's full-text entry waits for the import's end; and
+ * making one that does not wait yet do so. */
 gboolean      slip_store_bulk_defers_fts    (SlipStore     *self,
                                              gint64         block_id);
 void          slip_store_bulk_defer_fts     (SlipStore     *self,

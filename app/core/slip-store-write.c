@@ -113,32 +113,30 @@ slip_store_write_prepared (SlipStore     *self,
     }
 
   now = slip_store_now (self);
-  for (guint i = 0; i < blocks->len; i++)
+  /* Blocks at positions the note had keep their rows; the rest are new. */
+  for (guint i = 0; i < MIN (blocks->len, old->len); i++)
     {
       SlipBlock *block = g_ptr_array_index (blocks, i);
+      SlipBlock *existing = g_ptr_array_index (old, i);
 
-      if (i >= old->len && self->bulk != NULL)
-        {
-          if (!slip_store_bulk_insert_blocks (self, note_id, prep, i, now, error))
-            return 0;
-          break;
-        }
-      if (i < old->len)
-        {
-          SlipBlock *existing = g_ptr_array_index (old, i);
-
-          block->id = existing->id;
-          block->note_id = note_id;
-          block->position = i;
-          g_free (block->uuid);
-          block->uuid = g_strdup (existing->uuid);
-          if (!slip_store_save_block (self, block, now, error))
-            return 0;
-        }
-      else if (!slip_store_insert_block_row (self, note_id, i, block, g_steal_pointer (&prep->uuids[i]),
-                                             prep->links[i], now, error))
+      block->id = existing->id;
+      block->note_id = note_id;
+      block->position = i;
+      g_free (block->uuid);
+      block->uuid = g_strdup (existing->uuid);
+      if (!slip_store_save_block (self, block, now, error))
         return 0;
     }
+  if (self->bulk != NULL && blocks->len > old->len)
+    {
+      if (!slip_store_bulk_insert_blocks (self, note_id, prep, old->len, now, error))
+        return 0;
+    }
+  else
+    for (guint i = old->len; i < blocks->len; i++)
+      if (!slip_store_insert_block_row (self, note_id, i, g_ptr_array_index (blocks, i),
+                                        g_steal_pointer (&prep->uuids[i]), prep->links[i], now, error))
+        return 0;
 
   for (guint i = blocks->len; i < old->len; i++)
     {
