@@ -86,6 +86,18 @@ stop_preparer (SlipStoreImport *import)
   import->queued = 0;
 }
 
+/* Note @title was refused: its name goes in front of the message, and
+ * the import can only be rolled back from here. */
+static gboolean
+refuse (SlipStoreImport  *import,
+        const char       *title,
+        GError          **error)
+{
+  g_prefix_error (error, _("“%s”: "), title);
+  import->failed = TRUE;
+  return FALSE;
+}
+
 static gboolean
 write_prepared (SlipStoreImport  *import,
                 const char       *title,
@@ -93,11 +105,7 @@ write_prepared (SlipStoreImport  *import,
                 GError          **error)
 {
   if (slip_store_write_prepared (import->store, prep, NULL, error) == 0)
-    {
-      g_prefix_error (error, _("“%s”: "), title);
-      import->failed = TRUE;
-      return FALSE;
-    }
+    return refuse (import, title, error);
   return TRUE;
 }
 
@@ -119,9 +127,8 @@ write_ready (SlipStoreImport  *import,
       import->queued--;
       if (job->prep == NULL)
         {
-          g_propagate_prefixed_error (error, g_steal_pointer (&job->error), _("“%s”: "), job->title);
-          import->failed = TRUE;
-          ok = FALSE;
+          g_propagate_error (error, g_steal_pointer (&job->error));
+          ok = refuse (import, job->title, error);
         }
       else
         ok = write_prepared (import, job->title, job->prep, error);
@@ -198,11 +205,7 @@ slip_store_import_add (SlipStoreImport  *import,
     {
       prep = slip_store_prepare_note (title, blocks, error);
       if (prep == NULL)
-        {
-          g_prefix_error (error, _("“%s”: "), title);
-          import->failed = TRUE;
-          return FALSE;
-        }
+        return refuse (import, title, error);
       return write_prepared (import, title, prep, error);
     }
 

@@ -172,16 +172,6 @@ slip_store_insert_note_keyed (SlipStore   *self,
   sqlite3_stmt *stmt;
   gint64 now, id;
 
-  id = slip_store_resolve_key (self, key, error);
-  if (id < 0)
-    return 0;
-  if (id > 0)
-    {
-      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
-                   _("A note called “%s” already exists"), normal);
-      return 0;
-    }
-
   stmt = slip_store_prepare (self,
                              "INSERT INTO notes (uuid, title, title_key, journal_day, created, updated)"
                              " VALUES (?, ?, ?, ?, ?, ?)", error);
@@ -221,11 +211,21 @@ insert_note (SlipStore   *self,
 {
   g_autofree char *normal = NULL;
   g_autofree char *key = NULL;
+  gint64 id;
 
   if (!slip_title_validate (title, error))
     return 0;
   normal = slip_title_normalize (title);
   key = slip_title_key (title);
+  id = slip_store_resolve_key (self, key, error);
+  if (id < 0)
+    return 0;
+  if (id > 0)
+    {
+      g_set_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_EXISTS,
+                   _("A note called “%s” already exists"), normal);
+      return 0;
+    }
   return slip_store_insert_note_keyed (self, normal, key, error);
 }
 

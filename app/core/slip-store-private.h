@@ -153,8 +153,8 @@ gboolean      slip_store_bulk_defers_fts    (SlipStore     *self,
 void          slip_store_bulk_defer_fts     (SlipStore     *self,
                                              gint64         block_id);
 /* Inside a transaction: inserts the note row for title @normal (key
- * @key, checked already) and resolves placeholders waiting for it;
- * returns its id, or 0. */
+ * @key, checked already and known to be nobody's) and resolves
+ * placeholders waiting for it; returns its id, or 0. */
 gint64        slip_store_insert_note_keyed  (SlipStore     *self,
                                              const char    *normal,
                                              const char    *key,
