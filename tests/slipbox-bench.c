@@ -354,8 +354,6 @@ run_size (guint        n_notes,
     }
 
   /* Block saves: text + edges, one transaction each. */
-  if (g_getenv ("SLIPBOX_BENCH_PROFILE_SAVES"))
-    g_setenv ("PROF_ON", "1", TRUE);
   for (guint i = 0; i < n_edits; i++)
     {
       const char *title = vault.titles[g_rand_int_range (vault.rand, 0, n_notes)];

@@ -110,6 +110,7 @@ slip_store_resume_wal (SlipStore *self)
    * rollback mode, and holds it for a moment at most: the busy handler
    * waits. Failing that, the next transaction tries again. */
   self->wal_pending = !set_journal_mode (self, "PRAGMA journal_mode = WAL", "wal");
+  self->wal_pages = self->wal_restart_tried = 0;   /* a new log */
   if (!self->wal_pending)
     sqlite3_exec (slip_store_get_db (self), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
   return !self->wal_pending;

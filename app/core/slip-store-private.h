@@ -50,6 +50,8 @@ struct _SlipStore
   gboolean     checkpoint_quit;
   guint        commits_since_merge;
   gint64       last_commit;       /* monotonic µs, under checkpoint_lock */
+  int          wal_pages;         /* frames in the WAL after the last commit */
+  int          wal_restart_tried; /* wal_pages when the writer last tried */
   guint        busy_timeout_ms;
 };
 
@@ -64,6 +66,9 @@ void          slip_store_stop_upkeep        (SlipStore     *self);
 /* Stops the upkeep thread and closes its connection; the next commit that
  * asks for upkeep starts it again. */
 void          slip_store_pause_upkeep       (SlipStore     *self);
+/* Before a write transaction: lets a WAL that writing without pauses has
+ * grown start again from its beginning (slip-store-upkeep.c). */
+void          slip_store_bound_wal          (SlipStore     *self);
 
 /* A cached prepared statement for @sql, reset and with bindings cleared.
  * Never finalize it. @sql must be a string literal: statements are cached

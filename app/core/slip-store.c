@@ -198,6 +198,7 @@ slip_store_begin (SlipStore  *self,
 
   if (self->wal_pending)
     slip_store_resume_wal (self);
+  slip_store_bound_wal (self);
   if (!slip_store_exec (self, "BEGIN IMMEDIATE", _("start a change"), error))
     return FALSE;
   self->in_transaction = TRUE;
