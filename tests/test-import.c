@@ -453,6 +453,153 @@ test_rollback_journal_crash (Fixture       *f,
   assert_everyday_state (f);
 }
 
+static gint64
+fts_count (Fixture    *f,
+           const char *match)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store),
+                                       "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Imports @n notes "Note N", each with three blocks, one of them saying
+ * "word<N % 7>"; with @twice, "Note 3" comes a second time, saying
+ * "second". */
+static void
+import_words (Fixture  *f,
+              guint     n,
+              gboolean  twice)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, n + twice, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Note %u", i);
+      g_autofree char *word = g_strdup_printf ("a line with word%u in it", i % 7);
+      g_autoptr(GPtrArray) body = blocks_of ("# Heading", word, "[[Note 0]] and café", NULL);
+
+      g_assert_true (slip_store_import_add (import, title, body, &error));
+      if (twice && i == 3)
+        {
+          g_autoptr(GPtrArray) again = blocks_of ("second", NULL);
+
+          g_assert_true (slip_store_import_add (import, "Note 3", again, &error));
+        }
+    }
+  g_assert_true (slip_store_import_commit (import, &error));
+  g_assert_no_error (error);
+}
+
+/* A large import into a vault with no blocks builds its search index
+ * aside, on the preparing thread, and copies it in: the index agrees with
+ * the blocks (FTS5's own check against the content), keeps the vault's
+ * settings, and everyday writes and a new connection go on with it. */
+static void
+test_index_aside (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlipNote) note = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(SlipStore) other = NULL;
+  sqlite3 *reader = NULL;
+  SlipBlock *block;
+
+  /* This connection has used the index, and what FTS5 keeps of it in
+   * memory must not outlive the copy. */
+  note = fixture_note (f, "Gone soon");
+  blocks = blocks_of ("temporary text", NULL);
+  g_assert_true (slip_store_set_blocks (f->store, note->id, blocks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_count (f, "temporary"), ==, 1);
+  g_assert_true (slip_store_delete_note (f->store, note->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&note, slip_note_free);
+  g_clear_pointer (&blocks, g_ptr_array_unref);
+
+  /* Another connection keeps the import in WAL (the switch to a rollback
+   * journal would reset the connection's page cache, and FTS5's with it). */
+  g_assert_cmpint (sqlite3_open (f->path, &reader), ==, SQLITE_OK);
+  import_words (f, 1400, FALSE);
+  sqlite3_close (reader);
+  g_assert_true (f->store->indexed_aside);
+  g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1400);
+  g_assert_cmpint (fts_count (f, "word3"), ==, 200);
+  g_assert_cmpint (fts_count (f, "cafe"), ==, 1400);     /* diacritics folded, as in place */
+  g_assert_cmpint (fts_count (f, "heading"), ==, 1400);
+  g_assert_cmpint (pragma_value (f, "SELECT v FROM blocks_fts_config WHERE k = 'automerge'"), ==, 0);
+  g_assert_cmpint (pragma_value (f, "SELECT v FROM blocks_fts_config WHERE k = 'crisismerge'"), ==, 64);
+  assert_everyday_state (f);
+
+  /* Saving a block and deleting a note update the copied index. */
+  note = slip_store_lookup_note (f->store, "Note 10", &error);
+  g_assert_no_error (error);
+  blocks = slip_store_get_blocks (f->store, note->id, &error);
+  block = blocks->pdata[1];
+  g_free (block->text);
+  block->text = g_strdup ("now it says zebra");
+  g_assert_true (slip_store_save_blocks (f->store, &block, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_count (f, "zebra"), ==, 1);
+  g_assert_cmpint (fts_count (f, "word3"), ==, 199);
+  g_clear_pointer (&note, slip_note_free);
+  note = slip_store_lookup_note (f->store, "Note 17", NULL);
+  g_assert_true (slip_store_delete_note (f->store, note->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_count (f, "word3"), ==, 198);
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Another connection reads the new table. */
+  other = slip_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (slip_store_check_integrity (other, &error));
+  g_assert_no_error (error);
+}
+
+/* A note written twice in one import, or a vault that has blocks already:
+ * the index is built the ordinary way, and holds the text that won. */
+static void
+test_index_aside_forgone (Fixture       *f,
+                          gconstpointer  data)
+{
+  import_words (f, 1200, TRUE);
+  g_assert_false (f->store->indexed_aside);
+  g_assert_cmpint (fts_count (f, "second"), ==, 1);
+  g_assert_cmpint (fts_count (f, "word3"), ==, 1200 / 7 + (1200 % 7 > 3) - 1);
+  assert_everyday_state (f);
+
+  /* Not empty now: a second large import indexes in place too. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlipStoreImport) import = slip_store_import_begin (f->store, 1500, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 1500; i++)
+      {
+        g_autofree char *title = g_strdup_printf ("Later %u", i);
+        g_autoptr(GPtrArray) body = blocks_of ("later words", NULL);
+
+        g_assert_true (slip_store_import_add (import, title, body, &error));
+      }
+    g_assert_true (slip_store_import_commit (import, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (f->store->indexed_aside);
+  g_assert_cmpint (fts_count (f, "later"), ==, 1500);
+  assert_everyday_state (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +615,8 @@ main (int    argc,
   FIXTURE_TEST ("/import/rollback-journal/refused", test_rollback_journal_refused);
   FIXTURE_TEST ("/import/rollback-journal/crash", test_rollback_journal_crash);
   FIXTURE_TEST ("/import/large-bad-text", test_large_bad_text);
+  FIXTURE_TEST ("/import/index-aside", test_index_aside);
+  FIXTURE_TEST ("/import/index-aside/forgone", test_index_aside_forgone);
 
   return g_test_run ();
 }

@@ -42,10 +42,14 @@ struct _SlipStoreImport
   GAsyncQueue  *todo;       /* Job, for the preparing thread */
   GAsyncQueue  *ready;      /* Job, prepared, in the order given */
   guint         queued;     /* jobs given and not yet written */
+  SlipBulkFts  *fts;        /* the preparing thread's, or NULL; the bulk
+                             * state owns it */
 };
 
-/* Tells the preparing thread to stop. */
+/* Tell the preparing thread to stop; after the last note, having closed
+ * the index it builds aside. */
 static Job stop_job;
+static Job finish_job;
 
 static void
 job_free (Job *job)
@@ -65,13 +69,22 @@ prepare_thread (gpointer data)
 
   while ((job = g_async_queue_pop (import->todo)) != &stop_job)
     {
+      if (job == &finish_job)
+        {
+          if (import->fts != NULL)
+            slip_bulk_fts_close (import->fts);
+          break;
+        }
       job->prep = slip_store_prepare_note (job->title, job->blocks, &job->error);
+      if (job->prep != NULL && import->fts != NULL)
+        slip_bulk_fts_add (import->fts, job->prep);
       g_async_queue_push (import->ready, job);
     }
   return NULL;
 }
 
-/* Stops the preparing thread and drops what it prepared. */
+/* Stops the preparing thread (unless finish_job has) and drops what it
+ * prepared. */
 static void
 stop_preparer (SlipStoreImport *import)
 {
@@ -178,6 +191,7 @@ slip_store_import_begin (SlipStore  *self,
     {
       import->todo = g_async_queue_new ();
       import->ready = g_async_queue_new ();
+      import->fts = slip_store_bulk_index_aside (self);
       import->preparer = g_thread_new ("slipbox-import", prepare_thread, import);
     }
   return import;
@@ -222,6 +236,7 @@ slip_store_import_commit (SlipStoreImport  *import,
                           GError          **error)
 {
   SlipStore *self = import->store;
+  gboolean ok;
 
   g_return_val_if_fail (!import->done, FALSE);
 
@@ -232,11 +247,17 @@ slip_store_import_commit (SlipStoreImport  *import,
     }
   if (!write_ready (import, 0, error))
     return FALSE;
-  stop_preparer (import);
+  /* The preparing thread closes its index while this one builds the
+   * link indexes and counts. */
+  if (import->preparer != NULL)
+    g_async_queue_push (import->todo, &finish_job);
 
   import->done = TRUE;
   slip_store_use_key_cache (self, FALSE);
-  if (self->bulk != NULL && !slip_store_bulk_finish (self, error))
+  ok = self->bulk == NULL || slip_store_bulk_finish_links (self, error);
+  stop_preparer (import);
+  ok = ok && (self->bulk == NULL || slip_store_bulk_finish_text (self, error));
+  if (!ok)
     {
       slip_store_rollback (self);
       return FALSE;

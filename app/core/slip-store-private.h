@@ -18,8 +18,10 @@ G_BEGIN_DECLS
 typedef struct _SlipParsedLinks SlipParsedLinks;
 typedef struct _SlipNotePrep SlipNotePrep;
 
-/* The state of a bulk import (slip-store-import.c). */
+/* The state of a bulk import (slip-store-bulk.c). */
 typedef struct _SlipStoreBulk SlipStoreBulk;
+/* A large import's full-text index built aside (slip-store-bulk-fts.c). */
+typedef struct _SlipBulkFts SlipBulkFts;
 
 /* Shared by the store's files (slip-store*.c) only. */
 struct _SlipStore
@@ -37,6 +39,8 @@ struct _SlipStore
   guint        in_transaction : 1;
   guint        wal_pending : 1;   /* a bulk import could not go back to WAL yet */
   guint        key_cache_complete : 1;  /* a key not in key_cache is nobody's */
+  guint        indexed_aside : 1; /* the last bulk import's search index was
+                                   * built aside (slip-store-bulk-fts.c) */
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
    * that no save waits for it: WAL checkpoints, and merging the full-text
@@ -141,9 +145,20 @@ void          slip_store_bulk_unprepare     (SlipStore     *self,
 gboolean      slip_store_bulk_start         (SlipStore     *self,
                                              gboolean       rollback_journal,
                                              GError       **error);
-/* Before the import's commit: the search index, placeholders, indexes
- * and counts. */
-gboolean      slip_store_bulk_finish        (SlipStore     *self,
+/* For an import whose notes a second thread prepares: when the vault has
+ * no blocks yet, the full-text index that thread is to build aside
+ * (slip_bulk_fts_add() each note, slip_bulk_fts_close() at its end),
+ * which the bulk state owns; else NULL. */
+SlipBulkFts  *slip_store_bulk_index_aside   (SlipStore     *self);
+/* Anything but new notes written in order: the index built aside will
+ * not do. */
+void          slip_store_bulk_forgo_aside   (SlipStore     *self);
+/* Before the import's commit: placeholders, link indexes and backlink
+ * counts; then, once the preparing thread has stopped, the search
+ * index. */
+gboolean      slip_store_bulk_finish_links  (SlipStore     *self,
+                                             GError       **error);
+gboolean      slip_store_bulk_finish_text   (SlipStore     *self,
                                              GError       **error);
 /* Ends the import's bulk state after its COMMIT or ROLLBACK. */
 void          slip_store_bulk_end           (SlipStore     *self);
@@ -181,6 +196,8 @@ struct _SlipNotePrep
   GPtrArray         *blocks;    /* SlipBlock: the caller's, referenced */
   char             **uuids;     /* one a block; taken by the write */
   SlipParsedLinks  **links;     /* one a block */
+  gint64             fts_first; /* its first block's id in an index built
+                                 * aside (slip-store-bulk-fts.c), or 0 */
 };
 
 /* Checks @title and @blocks as slip_store_write_note() does and prepares
@@ -190,6 +207,26 @@ SlipNotePrep *slip_store_prepare_note       (const char    *title,
                                              GError       **error);
 void          slip_note_prep_free           (SlipNotePrep  *prep);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipNotePrep, slip_note_prep_free)
+
+/* A full-text index of a large import's blocks, built aside on the
+ * preparing thread when the vault has no blocks yet: the writer's thread
+ * makes it (NULL when it cannot) for blocks from id @first_id on; the
+ * preparing thread adds each note's blocks under the ids the writer will
+ * give them, then closes it; the writer copies it into the vault. */
+SlipBulkFts  *slip_bulk_fts_new             (SlipStore     *store,
+                                             gint64         first_id);
+void          slip_bulk_fts_add             (SlipBulkFts   *fts,
+                                             SlipNotePrep  *prep);
+void          slip_bulk_fts_close           (SlipBulkFts   *fts);
+/* The id of the last block indexed, or -1 when building it failed. */
+gint64        slip_bulk_fts_last_id         (SlipBulkFts   *fts);
+/* Inside the import's transaction: makes the vault's blocks_fts anew
+ * with this index in it. */
+gboolean      slip_bulk_fts_copy            (SlipBulkFts   *fts,
+                                             SlipStore     *store,
+                                             GError       **error);
+void          slip_bulk_fts_free            (SlipBulkFts   *fts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipBulkFts, slip_bulk_fts_free)
 /* slip_store_write_note_locked() of a prepared note. */
 gint64        slip_store_write_prepared     (SlipStore     *self,
                                              SlipNotePrep  *prep,

@@ -107,6 +107,9 @@ slip_store_write_prepared (SlipStore     *self,
     }
   else
     {
+      /* Written a second time in one import: blocks kept, rewritten or
+       * deleted, not the new ones in order an index built aside assumes. */
+      slip_store_bulk_forgo_aside (self);
       old = slip_store_get_blocks (self, note_id, error);
       if (old == NULL)
         return 0;
