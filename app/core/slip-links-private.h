@@ -18,7 +18,7 @@ struct _SlipParsedLinks
   char      **keys;
 };
 
-/* A CODE block, and an empty one, have no links. Thread-safe. */
+/* NULL when the block has no links (a CODE block has none). Thread-safe. */
 SlipParsedLinks *slip_links_parse_block   (SlipBlockKind  kind,
                                            const char    *text);
 void     slip_parsed_links_free           (SlipParsedLinks *parsed);

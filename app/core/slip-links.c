@@ -178,7 +178,7 @@ update_block_links (SlipStore              *store,
                     gboolean                fresh,
                     GError                **error)
 {
-  GPtrArray *parsed = parsed_links->links;
+  guint n_parsed = parsed_links != NULL ? parsed_links->links->len : 0;
   g_autoptr(GPtrArray) stored = NULL;
 
   /* A block inserted in this transaction has no edges yet. */
@@ -191,9 +191,9 @@ update_block_links (SlipStore              *store,
   if (stored == NULL)
     return FALSE;
 
-  for (guint i = 0; i < parsed->len; i++)
+  for (guint i = 0; i < n_parsed; i++)
     {
-      SlipLink *link = g_ptr_array_index (parsed, i);
+      SlipLink *link = g_ptr_array_index (parsed_links->links, i);
       const char *key = parsed_links->keys[i];
       StoredLink *same = NULL;
       gint64 target_id;

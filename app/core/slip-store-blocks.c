@@ -270,7 +270,8 @@ slip_store_insert_block_row (SlipStore              *self,
                              GError                **error)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *uuid = uuid_in != NULL ? uuid_in : slip_uuid_new ();
+  gboolean prepared = uuid_in != NULL;
+  g_autofree char *uuid = prepared ? uuid_in : slip_uuid_new ();
 
   stmt = slip_store_prepare (self,
                              "INSERT INTO blocks (uuid, note_id, position, depth, kind, text,"
@@ -295,7 +296,7 @@ slip_store_insert_block_row (SlipStore              *self,
   block->position = position;
   block->created = block->updated = now;
 
-  if (links != NULL)
+  if (prepared)
     return slip_links_insert_parsed (self, block->id, note_id, links, error);
   return slip_links_insert_block (self, block->id, note_id, block->kind, block->text, error);
 }

@@ -451,7 +451,7 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
           g_free (block->uuid);
           block->uuid = g_steal_pointer (&prep->uuids[start + i]);
 
-          for (guint j = 0; j < parsed->links->len; j++)
+          for (guint j = 0; parsed != NULL && j < parsed->links->len; j++)
             {
               NewLink l = { block->id, parsed->links->pdata[j], parsed->keys[j], 0 };
 

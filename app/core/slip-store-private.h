@@ -274,9 +274,9 @@ gboolean      slip_store_bulk_insert_blocks (SlipStore              *self,
                                              guint                   first,
                                              gint64                  now,
                                              GError                **error);
-/* Inserts @block's row, search entry and edges. @uuid (taken) and @links
- * are the block's when prepared already (slip_store_prepare_note), else
- * NULL. */
+/* Inserts @block's row, search entry and edges. When the block was
+ * prepared already (slip_store_prepare_note) @uuid is its uuid (taken) and
+ * @links its parsed links (NULL: it has none); else both are NULL. */
 gboolean      slip_store_insert_block_row   (SlipStore              *self,
                                              gint64                  note_id,
                                              guint                   position,
