@@ -367,7 +367,8 @@ run_size (guint        n_notes,
       printf ("  database size:          %8.1f MB\n", st.st_size / 1e6);
       fflush (stdout);
       vault_clear (&vault);
-      g_unlink (path);
+      if (!g_getenv ("SLIPBOX_BENCH_KEEP"))
+        g_unlink (path);
       return TRUE;
     }
 
