@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
@@ -55,6 +57,21 @@ run_test_in_application (SlipApplication *app,
  * and activated (so its window exists), then checks that quitting releases
  * the application. Without a session bus the application is simply
  * non-unique. */
+/* GTK 4.8's list views warn, and ignore it, when their adjustment moves
+ * while they have no item laid out where it points (seen once in CI, in
+ * a loaded run, as the back button restored a note's scroll; later GTK
+ * returns quietly when the list has just been emptied). Every other
+ * warning stays fatal. */
+static inline gboolean
+fatal_unless_known_gtk_warning (const char     *domain,
+                                GLogLevelFlags  level,
+                                const char     *message,
+                                gpointer        data)
+{
+  return !(g_strcmp0 (domain, "Gtk") == 0 && (level & G_LOG_LEVEL_WARNING) &&
+           strstr (message, "failed to scroll to given position") != NULL);
+}
+
 static inline void
 run_with_application (gconstpointer test_func)
 {
@@ -64,6 +81,7 @@ run_with_application (gconstpointer test_func)
   SlipApplication *app;
   int status;
 
+  g_test_log_set_fatal_handler (fatal_unless_known_gtk_warning, NULL);
   /* Every test starts on a database of its own: a first run. */
   g_setenv ("SLIPBOX_DB", db, TRUE);
   app = slip_application_new ();
