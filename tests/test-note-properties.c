@@ -46,6 +46,27 @@ visible_of_type (GtkWidget *root,
   return out;
 }
 
+/* Runs the main loop until @root shows @n widgets of @type (a new row is
+ * mapped a frame or two later, and a loaded machine may hold that frame
+ * back well past any fixed wait), or 5 s have passed; returns them. */
+static GPtrArray *
+wait_for_visible (GtkWidget *root,
+                  GType      type,
+                  guint      n)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  GPtrArray *found = visible_of_type (root, type);
+
+  while (found->len != n && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      g_ptr_array_unref (found);
+      found = visible_of_type (root, type);
+    }
+  return found;
+}
+
 static GtkWidget *
 button_labelled (GtkWidget  *root,
                  const char *label)
@@ -114,7 +135,7 @@ test_aliases (Fixture       *f,
 
   g_signal_emit_by_name (add, "clicked");
   drain_main_loop ();
-  entries = visible_of_type (props, GTK_TYPE_ENTRY);
+  entries = wait_for_visible (props, GTK_TYPE_ENTRY, 1);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = entries->pdata[0];
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (gtk_widget_get_first_child (entry)) ||
