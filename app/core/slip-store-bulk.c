@@ -171,16 +171,11 @@ SlipBulkFts *
 slip_store_bulk_index_aside (SlipStore *self)
 {
   SlipStoreBulk *bulk = self->bulk;
-  sqlite3_stmt *stmt;
-  gboolean empty;
 
+  /* Ids start at 1: the first new one is 1 only when there are no blocks. */
   if (bulk == NULL)
     return NULL;
-  stmt = slip_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM blocks)", NULL);
-  empty = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  if (empty)
+  if (bulk->first_block == 1)
     bulk->fts = slip_bulk_fts_new (self, bulk->first_block);
   bulk->fts_matches = bulk->fts != NULL;
   return bulk->fts;
