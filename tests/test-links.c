@@ -382,6 +382,74 @@ test_rebuild_matches (Fixture       *f,
   g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
 }
 
+/* A schema-6 database (with its backlink pairs) comes to schema 7
+ * without them, with the same edges and counts, and counts stay right
+ * through every kind of change after it. */
+static void
+test_migration_7 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SlipNote) hub = fixture_note (f, "Hub");
+  g_autoptr(SlipNote) a = write_note (f, "A", "[[Hub]] and [[hub|again]]", "#Hub, [[A]] and [[Later]]", NULL);
+  g_autoptr(SlipNote) b = write_note (f, "B", "[[Hub]]", NULL);
+  g_autoptr(SlipNote) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = fixture_dump (f);
+  g_auto(GStrv) after = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  assert_counts (f, hub, 2, 4);
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, SCHEMA_6_BACKLINK_PAIRS "PRAGMA user_version = 6", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = slip_store_new (f->path, &error);
+  g_assert_no_error (error);
+  after = fixture_dump (f);
+  g_assert_cmpstrv (after, before);
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store),
+                                       "SELECT (SELECT user_version FROM pragma_user_version),"
+                                       " (SELECT count(*) FROM sqlite_schema WHERE name LIKE 'backlink_pairs%')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  sqlite3_finalize (stmt);
+
+  /* One of A's two blocks stops linking: A still links to Hub. */
+  g_clear_pointer (&a, slip_note_free);
+  a = write_note (f, "A", "no link here", "#Hub, [[A]] and [[Later]]", NULL);
+  assert_counts (f, hub, 2, 2);
+  /* The other one too: now only B does. */
+  g_clear_pointer (&a, slip_note_free);
+  a = write_note (f, "A", "no link here", "[[A]] and [[Later]]", NULL);
+  assert_counts (f, hub, 1, 1);
+  /* Placeholders resolve into counts: two links from one source are one
+   * note and two links. A rename carries the counts. */
+  g_clear_pointer (&b, slip_note_free);
+  b = write_note (f, "B", "[[Hub]] [[Later]] [[later]]", NULL);
+  later = fixture_note (f, "Later");
+  assert_counts (f, later, 2, 3);
+  g_assert_true (slip_store_rename_note (f->store, later->id, "Much Later", &error));
+  g_assert_no_error (error);
+  assert_counts (f, later, 2, 3);
+  /* Deleting a source takes its links out; trashing the target makes
+   * them placeholders again. */
+  g_assert_true (slip_store_delete_note (f->store, b->id, &error));
+  g_assert_no_error (error);
+  assert_counts (f, later, 1, 1);
+  assert_counts (f, hub, 0, 0);
+  g_assert_true (slip_store_trash_note (f->store, later->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (slip_store_check_integrity (f->store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_trash_round_trip (Fixture       *f,
                        gconstpointer  data)
@@ -862,6 +930,7 @@ main (int    argc,
   FIXTURE_TEST ("/links/mentions-view", test_mentions_view);
   FIXTURE_TEST ("/links/rename/undo-after-edits", test_rename_undo_after_edits);
   FIXTURE_TEST ("/links/rebuild-matches", test_rebuild_matches);
+  FIXTURE_TEST ("/links/migration-7", test_migration_7);
   FIXTURE_TEST ("/links/trash-round-trip", test_trash_round_trip);
   FIXTURE_TEST ("/links/hubs-and-orphans", test_hubs_and_orphans);
   FIXTURE_TEST ("/links/aliases", test_aliases);

@@ -753,7 +753,8 @@ test_migration (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&f->store));
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE notes_fts; DROP TABLE aliases_fts; PRAGMA user_version = 4",
+  g_assert_cmpint (sqlite3_exec (db, SCHEMA_6_BACKLINK_PAIRS
+                                 "DROP TABLE notes_fts; DROP TABLE aliases_fts; PRAGMA user_version = 4",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -808,6 +809,7 @@ test_migration_6 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "BEGIN;"
+                                 SCHEMA_6_BACKLINK_PAIRS
                                  "DROP TABLE blocks_fts;"
                                  "CREATE TABLE blocks_5 (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
                                  " note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"

@@ -10,6 +10,16 @@
 #include "slip-links.h"
 #include "slip-store.h"
 
+/* Schema 6's backlink pairs (dropped by schema 7), made from the edges
+ * as that version kept them: for tests that turn a database back into
+ * an older schema. */
+#define SCHEMA_6_BACKLINK_PAIRS \
+  "CREATE TABLE backlink_pairs (target_id INTEGER NOT NULL, source_id INTEGER NOT NULL," \
+  " n INTEGER NOT NULL, PRIMARY KEY (target_id, source_id)) WITHOUT ROWID;" \
+  "CREATE INDEX backlink_pairs_by_source ON backlink_pairs (source_id);" \
+  "INSERT INTO backlink_pairs SELECT target_id, note_id, count(*) FROM links" \
+  " WHERE target_id IS NOT NULL AND target_id != note_id GROUP BY target_id, note_id;"
+
 typedef struct {
   char      *dir;
   char      *path;

@@ -178,8 +178,8 @@ slip_links_backlink_sources (SlipStore  *store,
   g_return_val_if_fail (SLIP_IS_STORE (store), NULL);
 
   stmt = slip_store_prepare (store,
-                             "SELECT source_id FROM backlink_pairs WHERE target_id = ?1"
-                             " ORDER BY source_id DESC LIMIT ?2 OFFSET ?3", error);
+                             "SELECT DISTINCT note_id FROM links WHERE target_id = ?1 AND note_id != ?1"
+                             " ORDER BY note_id DESC LIMIT ?2 OFFSET ?3", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, note_id);

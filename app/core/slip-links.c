@@ -88,16 +88,14 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, col);
 }
 
-/* Backlink counts: @delta more (or fewer) links from @source_id to
- * @target_id. Self-links and placeholders do not count. */
-/* Runs @sql with ?1 = @target_id, ?2 = @source_id, ?3 = @n; returns the
- * rows it changed, or -1 on error. */
+/* Runs @sql with ?1 = @target_id, ?2 = @a, ?3 = @b; returns the rows it
+ * changed, or -1 on error. */
 static int
 run_counts (SlipStore   *store,
             const char  *sql,
             gint64       target_id,
-            gint64       source_id,
-            int          n,
+            int          a,
+            int          b,
             GError     **error)
 {
   sqlite3_stmt *stmt = slip_store_prepare (store, sql, error);
@@ -105,13 +103,17 @@ run_counts (SlipStore   *store,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int64 (stmt, 2, source_id);
-  sqlite3_bind_int (stmt, 3, n);
+  sqlite3_bind_int (stmt, 2, a);
+  sqlite3_bind_int (stmt, 3, b);
   if (!slip_store_step_done (store, stmt, error))
     return -1;
   return sqlite3_changes (slip_store_get_db (store));
 }
 
+/* Backlink counts, after @delta links from @source_id to @target_id were
+ * written (or, below 0, removed). Self-links and placeholders do not
+ * count. Whether the source note started (or stopped) linking to the
+ * target is what the edges say now: one probe of links_by_target. */
 static gboolean
 count_links (SlipStore  *store,
              gint64      target_id,
@@ -119,6 +121,8 @@ count_links (SlipStore  *store,
              int         delta,
              GError    **error)
 {
+  sqlite3_stmt *stmt;
+  gint64 now_linking;
   int notes_delta = 0;
   int changed;
 
@@ -126,11 +130,32 @@ count_links (SlipStore  *store,
   if (target_id <= 0 || target_id == source_id || delta == 0 || store->bulk != NULL)
     return TRUE;
 
+  stmt = slip_store_prepare (store,
+                             "SELECT count(*) FROM links WHERE target_id = ?1 AND note_id = ?2",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      slip_store_set_sqlite_error (store, error, sqlite3_errcode (slip_store_get_db (store)),
+                                   _("count backlinks"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  now_linking = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (delta > 0 && now_linking == delta)
+    notes_delta = 1;
+  else if (delta < 0 && now_linking == 0)
+    notes_delta = -1;
+
   /* Plain statements and sqlite3_changes(): an upsert or RETURNING costs
-   * ten times as much here, and this runs for every link written. */
-  changed = run_counts (store, "UPDATE backlink_pairs SET n = n + ?3"
-                               " WHERE target_id = ?1 AND source_id = ?2",
-                        target_id, source_id, delta, error);
+   * ten times as much here. ?2 is the notes delta, ?3 the links delta. */
+  changed = run_counts (store, "UPDATE backlink_counts SET notes = notes + ?2, links = links + ?3"
+                               " WHERE target_id = ?1",
+                        target_id, notes_delta, delta, error);
   if (changed < 0)
     return FALSE;
   if (changed == 0)
@@ -141,32 +166,10 @@ count_links (SlipStore  *store,
                        _("The backlink counts are damaged; rebuild the links"));
           return FALSE;
         }
-      if (run_counts (store, "INSERT INTO backlink_pairs VALUES (?1, ?2, ?3)",
-                      target_id, source_id, delta, error) < 0)
+      if (run_counts (store, "INSERT INTO backlink_counts (target_id, notes, links) VALUES (?1, ?2, ?3)",
+                      target_id, notes_delta, delta, error) < 0)
         return FALSE;
-      notes_delta = 1;
     }
-  else if (delta < 0)
-    {
-      changed = run_counts (store, "DELETE FROM backlink_pairs"
-                                   " WHERE target_id = ?1 AND source_id = ?2 AND n <= 0",
-                            target_id, source_id, 0, error);
-      if (changed < 0)
-        return FALSE;
-      if (changed > 0)
-        notes_delta = -1;
-    }
-
-  /* ?2 is the notes delta here, ?3 the links delta. */
-  changed = run_counts (store, "UPDATE backlink_counts SET notes = notes + ?2, links = links + ?3"
-                               " WHERE target_id = ?1",
-                        target_id, notes_delta, delta, error);
-  if (changed < 0)
-    return FALSE;
-  if (changed == 0 &&
-      run_counts (store, "INSERT INTO backlink_counts (target_id, notes, links) VALUES (?1, ?2, ?3)",
-                  target_id, notes_delta, delta, error) < 0)
-    return FALSE;
   return TRUE;
 }
 
@@ -440,11 +443,14 @@ slip_links_forget_note (SlipStore  *store,
                         GError    **error)
 {
   static const char * const statements[] = {
-    "UPDATE backlink_counts SET notes = notes - 1, links = links -"
-    " (SELECT n FROM backlink_pairs p WHERE p.target_id = backlink_counts.target_id AND p.source_id = ?1)"
-    " WHERE target_id IN (SELECT target_id FROM backlink_pairs WHERE source_id = ?1)",
-    "DELETE FROM backlink_pairs WHERE source_id = ?1",
-    "DELETE FROM backlink_pairs WHERE target_id = ?1",
+    /* Its links by target, through its blocks (links.note_id has no
+     * index of its own). */
+    "UPDATE backlink_counts SET notes = notes - 1, links = links - out.n"
+    " FROM (SELECT l.target_id AS target_id, count(*) AS n FROM blocks b"
+    "       JOIN links l ON l.block_id = b.id"
+    "       WHERE b.note_id = ?1 AND l.target_id IS NOT NULL AND l.target_id != ?1"
+    "       GROUP BY l.target_id) AS out"
+    " WHERE backlink_counts.target_id = out.target_id",
     "DELETE FROM backlink_counts WHERE target_id = ?1",
   };
 
@@ -668,9 +674,6 @@ slip_links_rebuild (SlipStore  *store,
     return FALSE;
 
   stmt = slip_store_prepare (store, "DELETE FROM links", error);
-  if (stmt == NULL || !slip_store_step_done (store, stmt, error))
-    goto fail;
-  stmt = slip_store_prepare (store, "DELETE FROM backlink_pairs", error);
   if (stmt == NULL || !slip_store_step_done (store, stmt, error))
     goto fail;
   stmt = slip_store_prepare (store, "DELETE FROM backlink_counts", error);

@@ -25,8 +25,7 @@
 static const char * const bulk_indexes[] = {
   "links_by_target",
   "links_placeholders",
-  "backlink_pairs_by_source",     /* FIRST_COUNTS_INDEX */
-  "backlink_counts_by_notes",
+  "backlink_counts_by_notes",     /* FIRST_COUNTS_INDEX */
 };
 #define FIRST_COUNTS_INDEX 2
 
@@ -581,17 +580,11 @@ slip_store_bulk_finish_links (SlipStore  *self,
     if (!exec_text (self, g_ptr_array_index (bulk->index_sql, i), error))
       return FALSE;
 
-  if (!run (self, "DELETE FROM backlink_pairs", error) ||
-      !run (self, "DELETE FROM backlink_counts", error) ||
-      !run (self,
-            "INSERT INTO backlink_pairs (target_id, source_id, n)"
-            " SELECT target_id, note_id, count(*) FROM links INDEXED BY links_by_target"
-            " WHERE target_id IS NOT NULL AND target_id != note_id"
-            " GROUP BY target_id, note_id",
-            error) ||
+  if (!run (self, "DELETE FROM backlink_counts", error) ||
       !run (self,
             "INSERT INTO backlink_counts (target_id, notes, links)"
-            " SELECT target_id, count(*), sum(n) FROM backlink_pairs GROUP BY target_id",
+            " SELECT target_id, count(DISTINCT note_id), count(*) FROM links INDEXED BY links_by_target"
+            " WHERE target_id IS NOT NULL AND target_id != note_id GROUP BY target_id",
             error))
     return FALSE;
   for (guint i = FIRST_COUNTS_INDEX; i < bulk->index_sql->len; i++)

@@ -31,7 +31,7 @@ typedef enum {
 } SlipStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SLIP_STORE_SCHEMA_VERSION 6
+#define SLIP_STORE_SCHEMA_VERSION 7
 /* Largest block text and largest note (sum of its blocks), in bytes. */
 #define SLIP_STORE_MAX_BLOCK_BYTES (1024 * 1024)
 #define SLIP_STORE_MAX_NOTE_BYTES  (5 * 1024 * 1024)
