@@ -95,11 +95,15 @@ test_bulk_any_order (Fixture       *f,
   g_autoptr(GPtrArray) c = blocks_of ("Back to [[Alder]], on to [[Nowhere]]", NULL);
   g_autoptr(GPtrArray) d = blocks_of ("A line about cedar wood", NULL);
   g_autoptr(SlipNote) cedar = NULL;
+  g_autoptr(SlipNote) alder = NULL;
+  g_autoptr(SlipNote) birch = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_assert_no_error (error);
   g_assert_nonnull (import);
   g_assert_nonnull (f->store->bulk);
+  g_signal_connect (f->store, "links-changed", G_CALLBACK (count_signal), changed);
   g_assert_true (slip_store_import_add (import, "Alder", a, &error));
   g_assert_true (slip_store_import_add (import, "Birch", b, &error));
   g_assert_true (slip_store_import_add (import, "Cedar", c, &error));
@@ -113,6 +117,15 @@ test_bulk_any_order (Fixture       *f,
   g_assert_cmpuint (backlink_notes (f, "Alder"), ==, 1);   /* Cedar's; its own does not count */
   g_assert_cmpuint (backlink_notes (f, "Birch"), ==, 1);   /* the tag */
   cedar = slip_store_lookup_note (f->store, "Cedar", NULL);
+  alder = slip_store_lookup_note (f->store, "Alder", NULL);
+  birch = slip_store_lookup_note (f->store, "Birch", NULL);
+  /* Each note a link points at is told once, a self-link's too; Dogwood,
+   * which nothing links to, is not. */
+  g_assert_cmpuint (changed->len, ==, 3);
+  g_assert_true (array_has (changed, cedar->id));
+  g_assert_true (array_has (changed, alder->id));
+  g_assert_true (array_has (changed, birch->id));
+  g_signal_handlers_disconnect_by_func (f->store, count_signal, changed);
   blocks = slip_store_get_blocks (f->store, cedar->id, NULL);
   g_assert_cmpuint (blocks->len, ==, 1);
   g_assert_cmpstr (((SlipBlock *) blocks->pdata[0])->text, ==, "Back to [[Alder]], on to [[Nowhere]]");

