@@ -259,6 +259,24 @@ file_journal_mode (Fixture *f)
   return mode;
 }
 
+/* Notes whose title matches @match in the title index. */
+static gint64
+titles_count (Fixture    *f,
+              const char *match)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store),
+                                       "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 /* Imports @n notes "Leaf N" linking to "Root", and "Root"; with @bad_last
  * the last leaf has a title that is refused, and the import must fail
  * (at that add, a later one or the commit: a large import prepares notes
@@ -546,7 +564,10 @@ test_index_aside (Fixture       *f,
   import_words (f, 1400, FALSE);
   sqlite3_close (reader);
   g_assert_true (f->store->indexed_aside);
+  g_assert_true (f->store->titles_aside);
   g_assert_cmpuint (slip_store_count_notes (f->store), ==, 1400);
+  g_assert_cmpint (titles_count (f, "note"), ==, 1400);
+  g_assert_cmpint (titles_count (f, "\"note 10\""), ==, 1);
   g_assert_cmpint (fts_count (f, "word3"), ==, 200);
   g_assert_cmpint (fts_count (f, "cafe"), ==, 1400);     /* diacritics folded, as in place */
   g_assert_cmpint (fts_count (f, "heading"), ==, 1400);
@@ -570,6 +591,8 @@ test_index_aside (Fixture       *f,
   g_assert_true (slip_store_delete_note (f->store, note->id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (fts_count (f, "word3"), ==, 198);
+  g_assert_cmpint (titles_count (f, "note"), ==, 1399);
+  g_assert_cmpint (titles_count (f, "\"note 17\""), ==, 0);
   g_assert_true (slip_store_check_integrity (f->store, &error));
   g_assert_no_error (error);
 
@@ -588,6 +611,8 @@ test_index_aside_forgone (Fixture       *f,
 {
   import_words (f, 1200, TRUE);
   g_assert_false (f->store->indexed_aside);
+  g_assert_false (f->store->titles_aside);
+  g_assert_cmpint (titles_count (f, "note"), ==, 1200);
   g_assert_cmpint (fts_count (f, "second"), ==, 1);
   g_assert_cmpint (fts_count (f, "word3"), ==, 1200 / 7 + (1200 % 7 > 3) - 1);
   assert_everyday_state (f);
@@ -609,7 +634,26 @@ test_index_aside_forgone (Fixture       *f,
     g_assert_no_error (error);
   }
   g_assert_false (f->store->indexed_aside);
+  g_assert_false (f->store->titles_aside);
   g_assert_cmpint (fts_count (f, "later"), ==, 1500);
+  g_assert_cmpint (titles_count (f, "later"), ==, 1500);
+  assert_everyday_state (f);
+}
+
+/* A vault with notes and no blocks: the blocks are indexed aside, the
+ * titles in place (the index aside numbers notes from 1). */
+static void
+test_index_aside_titles_in_place (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SlipNote) empty = fixture_note (f, "Empty Note");
+
+  import_words (f, 1100, FALSE);
+  g_assert_true (f->store->indexed_aside);
+  g_assert_false (f->store->titles_aside);
+  g_assert_cmpint (titles_count (f, "note"), ==, 1101);
+  g_assert_cmpint (titles_count (f, "empty"), ==, 1);
+  g_assert_cmpint (fts_count (f, "heading"), ==, 1100);
   assert_everyday_state (f);
 }
 
@@ -630,6 +674,7 @@ main (int    argc,
   FIXTURE_TEST ("/import/large-bad-text", test_large_bad_text);
   FIXTURE_TEST ("/import/index-aside", test_index_aside);
   FIXTURE_TEST ("/import/index-aside/forgone", test_index_aside_forgone);
+  FIXTURE_TEST ("/import/index-aside/titles-in-place", test_index_aside_titles_in_place);
 
   return g_test_run ();
 }

@@ -15,11 +15,17 @@
  * settings), which is what indexing the same rows in place would have
  * left.
  *
- * The writer checks each note's first id against its own as it writes it
- * (SlipNotePrep.fts_first); when they differ, or when anything else
- * touches the index (a note written twice in one import), or when the
- * index aside failed, the import indexes its blocks the ordinary way at
- * its end and this one is dropped.
+ * When the vault has no notes either, the notes' titles are indexed
+ * aside the same way, after the blocks (while the writer builds the link
+ * indexes): the writer numbers new notes from 1 in the order it writes
+ * them, and copies the title index's four tables.
+ *
+ * The writer checks each note's first block id and its own id against
+ * the ones given here as it writes it (SlipNotePrep.fts_first,
+ * fts_note); when they differ, or when anything else touches the index
+ * (a note written twice in one import), or when the index aside failed,
+ * the import indexes its blocks and titles the ordinary way at its end
+ * and this one is dropped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,12 +35,21 @@
 
 #include "slip-store-private.h"
 
-/* The tables FTS5 keeps blocks_fts in (no content table: the blocks are
- * its content; no size table: columnsize = 0). */
-static const char * const shadow_tables[] = {
+/* The tables FTS5 keeps each index in. No content tables: the blocks and
+ * the notes are their content; blocks_fts has no size table (columnsize
+ * = 0), notes_fts does. */
+static const char * const block_tables[] = {
   "blocks_fts_data",
   "blocks_fts_idx",
   "blocks_fts_config",
+  NULL
+};
+static const char * const title_tables[] = {
+  "notes_fts_data",
+  "notes_fts_idx",
+  "notes_fts_docsize",
+  "notes_fts_config",
+  NULL
 };
 
 struct _SlipBulkFts
@@ -43,6 +58,10 @@ struct _SlipBulkFts
   sqlite3_stmt  *insert;
   char          *create;    /* the vault's CREATE VIRTUAL TABLE blocks_fts */
   gint64         next_id;   /* the id the next block gets */
+  /* The new notes' titles, in the order (and so with the ids, from 1)
+   * the writer gives them, when the vault has no notes; else NULL. */
+  GPtrArray     *titles;
+  char          *create_titles;
   gboolean       failed;
 };
 
@@ -57,31 +76,36 @@ scratch_exec (SlipBulkFts *fts,
   return FALSE;
 }
 
-/* The vault's table definition and settings into the scratch database. */
+/* The vault's definition and settings of index @table (this file's own
+ * constant) into the scratch database; the CREATE statement into
+ * @create. */
 static gboolean
-copy_definition (SlipBulkFts *fts,
-                 SlipStore   *store)
+copy_definition (SlipBulkFts  *fts,
+                 SlipStore    *store,
+                 const char   *table,
+                 char        **create)
 {
   sqlite3 *db = slip_store_get_db (store);
+  g_autofree char *get_config = g_strdup_printf ("SELECT k, v FROM %s_config WHERE k != 'version'", table);
+  g_autofree char *set_config = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES (?, ?)", table, table);
   sqlite3_stmt *read = NULL;
   sqlite3_stmt *set = NULL;
   gboolean ok = FALSE;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = 'blocks_fts'", -1,
-                          &read, NULL) != SQLITE_OK ||
-      sqlite3_step (read) != SQLITE_ROW)
+  if (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = ?", -1, &read, NULL) != SQLITE_OK)
     goto out;
-  fts->create = g_strdup ((const char *) sqlite3_column_text (read, 0));
+  sqlite3_bind_text (read, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (read) != SQLITE_ROW)
+    goto out;
+  *create = g_strdup ((const char *) sqlite3_column_text (read, 0));
   sqlite3_finalize (g_steal_pointer (&read));
-  if (fts->create == NULL || !scratch_exec (fts, fts->create))
+  if (*create == NULL || !scratch_exec (fts, *create))
     goto out;
 
   /* Settings go through FTS5's own command, which keeps its cookie. */
-  if (sqlite3_prepare_v2 (db, "SELECT k, v FROM blocks_fts_config WHERE k != 'version'", -1,
-                          &read, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (fts->db, "INSERT INTO blocks_fts (blocks_fts, rank) VALUES (?, ?)", -1,
-                          &set, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, get_config, -1, &read, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (fts->db, set_config, -1, &set, NULL) != SQLITE_OK)
     goto out;
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
     {
@@ -103,11 +127,14 @@ out:
 
 SlipBulkFts *
 slip_bulk_fts_new (SlipStore *store,
-                   gint64     first_id)
+                   gint64     first_id,
+                   gboolean   titles)
 {
   g_autoptr(SlipBulkFts) fts = g_new0 (SlipBulkFts, 1);
 
   fts->next_id = first_id;
+  if (titles)
+    fts->titles = g_ptr_array_new_with_free_func (g_free);
   /* Used by one thread at a time: the writer here, the preparing thread
    * while it runs, the writer again once it has joined it. */
   if (sqlite3_open_v2 (":memory:", &fts->db,
@@ -115,7 +142,8 @@ slip_bulk_fts_new (SlipStore *store,
                        NULL) != SQLITE_OK)
     return NULL;
   if (!scratch_exec (fts, "PRAGMA journal_mode = OFF") ||
-      !copy_definition (fts, store) ||
+      !copy_definition (fts, store, "blocks_fts", &fts->create) ||
+      (titles && !copy_definition (fts, store, "notes_fts", &fts->create_titles)) ||
       !scratch_exec (fts, "BEGIN"))
     return NULL;
   if (sqlite3_prepare_v3 (fts->db, "INSERT INTO blocks_fts (rowid, text) VALUES (?, ?)", -1,
@@ -129,6 +157,11 @@ slip_bulk_fts_add (SlipBulkFts  *fts,
                    SlipNotePrep *prep)
 {
   prep->fts_first = fts->next_id;
+  if (fts->titles != NULL)
+    {
+      g_ptr_array_add (fts->titles, g_strdup (prep->title));
+      prep->fts_note = fts->titles->len;
+    }
   if (fts->failed)
     return;
   /* One row a statement: a statement of several makes FTS5 write out
@@ -150,12 +183,39 @@ slip_bulk_fts_add (SlipBulkFts  *fts,
     }
 }
 
+/* The titles, under the ids they get, as slip_store_bulk_finish_text()
+ * indexes them in place: in id order, in one transaction. */
+static gboolean
+index_titles (SlipBulkFts *fts)
+{
+  sqlite3_stmt *insert = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (fts->db, "INSERT INTO notes_fts (rowid, title) VALUES (?, ?)", -1,
+                           &insert, NULL) == SQLITE_OK;
+  for (guint i = 0; ok && i < fts->titles->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, i + 1);
+      sqlite3_bind_text (insert, 2, fts->titles->pdata[i], -1, SQLITE_STATIC);
+      ok = sqlite3_step (insert) == SQLITE_DONE;
+      sqlite3_reset (insert);
+    }
+  if (!ok)
+    {
+      g_debug ("Title index aside: %s", sqlite3_errmsg (fts->db));
+      fts->failed = TRUE;
+    }
+  sqlite3_finalize (insert);
+  return ok;
+}
+
 void
 slip_bulk_fts_close (SlipBulkFts *fts)
 {
   g_clear_pointer (&fts->insert, sqlite3_finalize);
   /* One segment, as slip_store_bulk_finish_text() leaves the index. */
-  if (!fts->failed && scratch_exec (fts, "INSERT INTO blocks_fts (blocks_fts) VALUES ('optimize')"))
+  if (!fts->failed && scratch_exec (fts, "INSERT INTO blocks_fts (blocks_fts) VALUES ('optimize')") &&
+      (fts->titles == NULL || index_titles (fts)))
     scratch_exec (fts, "COMMIT");
 }
 
@@ -163,6 +223,12 @@ gint64
 slip_bulk_fts_last_id (SlipBulkFts *fts)
 {
   return fts->failed ? -1 : fts->next_id - 1;
+}
+
+gint64
+slip_bulk_fts_last_note (SlipBulkFts *fts)
+{
+  return fts->failed || fts->titles == NULL ? -1 : (gint64) fts->titles->len;
 }
 
 /* Copies every row of @table from the scratch database into the vault's. */
@@ -208,27 +274,49 @@ copy_table (SlipBulkFts  *fts,
   return TRUE;
 }
 
+/* Makes index @table anew (@create) and copies @tables into it. */
+static gboolean
+copy_index (SlipBulkFts         *fts,
+            SlipStore           *store,
+            const char          *table,
+            const char          *create,
+            const char * const  *tables,
+            GError             **error)
+{
+  /* The names are this file's own constants. */
+  g_autofree char *drop = g_strdup_printf ("DROP TABLE %s", table);
+
+  /* A table made anew in this transaction has nothing of the old one in
+   * memory: FTS5 keeps an index's structure between transactions, and it
+   * must read the copied one. */
+  if (!slip_store_exec (store, drop, _("import notes"), error) ||
+      !slip_store_exec (store, create, _("import notes"), error))
+    return FALSE;
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *clear = g_strdup_printf ("DELETE FROM %s", tables[i]);
+
+      if (!slip_store_exec (store, clear, _("import notes"), error) ||
+          !copy_table (fts, store, tables[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 slip_bulk_fts_copy (SlipBulkFts  *fts,
                     SlipStore    *store,
                     GError      **error)
 {
-  /* A table made anew in this transaction has nothing of the old one in
-   * memory: FTS5 keeps an index's structure between transactions, and it
-   * must read the copied one. */
-  if (!slip_store_exec (store, "DROP TABLE blocks_fts", _("import notes"), error) ||
-      !slip_store_exec (store, fts->create, _("import notes"), error))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (shadow_tables); i++)
-    {
-      /* The names are this file's own constants. */
-      g_autofree char *clear = g_strdup_printf ("DELETE FROM %s", shadow_tables[i]);
+  return copy_index (fts, store, "blocks_fts", fts->create, block_tables, error);
+}
 
-      if (!slip_store_exec (store, clear, _("import notes"), error) ||
-          !copy_table (fts, store, shadow_tables[i], error))
-        return FALSE;
-    }
-  return TRUE;
+gboolean
+slip_bulk_fts_copy_titles (SlipBulkFts  *fts,
+                           SlipStore    *store,
+                           GError      **error)
+{
+  return copy_index (fts, store, "notes_fts", fts->create_titles, title_tables, error);
 }
 
 void
@@ -239,5 +327,7 @@ slip_bulk_fts_free (SlipBulkFts *fts)
   sqlite3_finalize (fts->insert);
   sqlite3_close (fts->db);
   g_free (fts->create);
+  g_free (fts->create_titles);
+  g_clear_pointer (&fts->titles, g_ptr_array_unref);
   g_free (fts);
 }

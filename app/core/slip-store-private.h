@@ -41,6 +41,7 @@ struct _SlipStore
   guint        key_cache_complete : 1;  /* a key not in key_cache is nobody's */
   guint        indexed_aside : 1; /* the last bulk import's search index was
                                    * built aside (slip-store-bulk-fts.c) */
+  guint        titles_aside : 1;  /* and its title index */
 
   /* Upkeep runs in a thread of its own, on a connection of its own, so
    * that no save waits for it: WAL checkpoints, and merging the full-text
@@ -153,6 +154,10 @@ SlipBulkFts  *slip_store_bulk_index_aside   (SlipStore     *self);
 /* Anything but new notes written in order: the index built aside will
  * not do. */
 void          slip_store_bulk_forgo_aside   (SlipStore     *self);
+/* A new note written: its id against the one the index aside gave it. */
+void          slip_store_bulk_new_note      (SlipStore          *self,
+                                             gint64              note_id,
+                                             const SlipNotePrep *prep);
 /* Before the import's commit: placeholders, link indexes and backlink
  * counts; then, once the preparing thread has stopped, the search
  * index. */
@@ -198,6 +203,8 @@ struct _SlipNotePrep
   SlipParsedLinks  **links;     /* one a block */
   gint64             fts_first; /* its first block's id in an index built
                                  * aside (slip-store-bulk-fts.c), or 0 */
+  gint64             fts_note;  /* its id in the title index built aside,
+                                 * or 0 */
 };
 
 /* Checks @title and @blocks as slip_store_write_note() does and prepares
@@ -210,19 +217,27 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlipNotePrep, slip_note_prep_free)
 
 /* A full-text index of a large import's blocks, built aside on the
  * preparing thread when the vault has no blocks yet: the writer's thread
- * makes it (NULL when it cannot) for blocks from id @first_id on; the
- * preparing thread adds each note's blocks under the ids the writer will
- * give them, then closes it; the writer copies it into the vault. */
+ * makes it (NULL when it cannot) for blocks from id @first_id on, and
+ * with @titles (a vault with no notes) for the notes' titles too; the
+ * preparing thread adds each note's blocks and title under the ids the
+ * writer will give them, then closes it; the writer copies it into the
+ * vault. */
 SlipBulkFts  *slip_bulk_fts_new             (SlipStore     *store,
-                                             gint64         first_id);
+                                             gint64         first_id,
+                                             gboolean       titles);
 void          slip_bulk_fts_add             (SlipBulkFts   *fts,
                                              SlipNotePrep  *prep);
 void          slip_bulk_fts_close           (SlipBulkFts   *fts);
-/* The id of the last block indexed, or -1 when building it failed. */
+/* The id of the last block indexed, or -1 when building it failed; the
+ * id of the last note whose title was, or -1 when none were. */
 gint64        slip_bulk_fts_last_id         (SlipBulkFts   *fts);
-/* Inside the import's transaction: makes the vault's blocks_fts anew
- * with this index in it. */
+gint64        slip_bulk_fts_last_note       (SlipBulkFts   *fts);
+/* Inside the import's transaction: makes the vault's blocks_fts (or
+ * notes_fts) anew with this index in it. */
 gboolean      slip_bulk_fts_copy            (SlipBulkFts   *fts,
+                                             SlipStore     *store,
+                                             GError       **error);
+gboolean      slip_bulk_fts_copy_titles     (SlipBulkFts   *fts,
                                              SlipStore     *store,
                                              GError       **error);
 void          slip_bulk_fts_free            (SlipBulkFts   *fts);
