@@ -335,7 +335,17 @@ bulk_start (SlipStore  *self,
 }
 
 /* The statement @head followed by @n rows of @row, kept in @cache[@n]
- * once made (the SQL is this file's own text). */
+ * once made (the SQL is this file's own text).
+ *
+ * The heads say INSERT OR FAIL: a statement of several rows that could
+ * stop halfway at a constraint otherwise gets a statement journal of its
+ * own, so that it can be undone alone, and every page it changes that
+ * existed when it began (the last leaf of the table and of each index,
+ * their parents) is copied there first: at 100,000 notes, 200,000
+ * statements and about a second of the load. An import undoes nothing
+ * alone: when a statement fails, the whole transaction is rolled back
+ * (the import is refused), so what OR FAIL leaves of the statement goes
+ * with it. */
 static sqlite3_stmt *
 rows_statement (SlipStore      *self,
                 sqlite3_stmt  **cache,
@@ -384,7 +394,7 @@ insert_links (SlipStore  *self,
     {
       guint n = MIN (ROWS_PER_INSERT, links->len - start);
       sqlite3_stmt *stmt = rows_statement (self, self->bulk->insert_links,
-                                           "INSERT INTO links (block_id, note_id, target, target_key,"
+                                           "INSERT OR FAIL INTO links (block_id, note_id, target, target_key,"
                                            " target_id, kind, anchor, label, start, end) VALUES ",
                                            "(?,?,?,?,?,?,?,?,?,?)", n, error);
 
@@ -428,7 +438,7 @@ slip_store_bulk_insert_blocks (SlipStore     *self,
     {
       guint n = MIN (ROWS_PER_INSERT, blocks->len - start);
       sqlite3_stmt *stmt = rows_statement (self, bulk->insert,
-                                           "INSERT INTO blocks (id, uuid, note_id, position, depth, kind,"
+                                           "INSERT OR FAIL INTO blocks (id, uuid, note_id, position, depth, kind,"
                                            " text, checked, lang, created, updated) VALUES ",
                                            "(?,?,?,?,?,?,?,?,?,?,?)", n, error);
 
