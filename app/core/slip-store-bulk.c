@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "slip-journal.h"
 #include "slip-links-private.h"
 #include "slip-store-private.h"
 
@@ -49,9 +50,33 @@ struct _SlipStoreBulk
   gboolean       fts_matches;
   gboolean       titles_match;
   gint64         last_new_note;
+  /* New notes get ids from next_note on, in order; their rows wait in
+   * notes (NewNote) to go in several a statement. */
+  gint64         next_note;
+  GArray        *notes;
   sqlite3_stmt  *insert[ROWS_PER_INSERT + 1];        /* by number of rows */
   sqlite3_stmt  *insert_links[ROWS_PER_INSERT + 1];
+  sqlite3_stmt  *insert_notes[ROWS_PER_INSERT + 1];
 };
+
+/* A new note's row, waiting for its statement. */
+typedef struct {
+  gint64  id;
+  char   *uuid;
+  char   *title;
+  char   *key;
+  char   *day;
+  gint64  now;
+} NewNote;
+
+static void
+new_note_clear (NewNote *note)
+{
+  g_free (note->uuid);
+  g_free (note->title);
+  g_free (note->key);
+  g_free (note->day);
+}
 
 /* Outside a transaction only: SQLite ignores these inside one. The import
  * writes only references it has just resolved, so checking every row's
@@ -132,7 +157,9 @@ slip_store_bulk_end (SlipStore *self)
     {
       sqlite3_finalize (bulk->insert[i]);
       sqlite3_finalize (bulk->insert_links[i]);
+      sqlite3_finalize (bulk->insert_notes[i]);
     }
+  g_clear_pointer (&bulk->notes, g_array_unref);
   if (bulk->rollback_journal)
     slip_store_resume_wal (self);
   g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
@@ -331,6 +358,7 @@ bulk_start (SlipStore  *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  self->bulk->next_note = self->bulk->last_note + 1;
   return TRUE;
 }
 
@@ -374,6 +402,81 @@ rows_statement (SlipStore      *self,
         }
     }
   return cache[n];
+}
+
+gboolean
+slip_store_bulk_flush_notes (SlipStore  *self,
+                             GError    **error)
+{
+  SlipStoreBulk *bulk = self->bulk;
+  GArray *notes = bulk != NULL ? bulk->notes : NULL;
+
+  if (notes == NULL || notes->len == 0)
+    return TRUE;
+  for (guint start = 0; start < notes->len; start += ROWS_PER_INSERT)
+    {
+      guint n = MIN (ROWS_PER_INSERT, notes->len - start);
+      sqlite3_stmt *stmt = rows_statement (self, bulk->insert_notes,
+                                           "INSERT OR FAIL INTO notes (id, uuid, title, title_key,"
+                                           " journal_day, created, updated) VALUES ",
+                                           "(?,?,?,?,?,?,?)", n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          const NewNote *note = &g_array_index (notes, NewNote, start + i);
+          int col = i * 7 + 1;
+
+          sqlite3_bind_int64 (stmt, col, note->id);
+          sqlite3_bind_text (stmt, col + 1, note->uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, col + 2, note->title, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, col + 3, note->key, -1, SQLITE_STATIC);
+          if (note->day != NULL)
+            sqlite3_bind_text (stmt, col + 4, note->day, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, col + 4);
+          sqlite3_bind_int64 (stmt, col + 5, note->now);
+          sqlite3_bind_int64 (stmt, col + 6, note->now);
+        }
+      if (!slip_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  g_array_set_size (notes, 0);
+  return TRUE;
+}
+
+/* A statement costs about as much as the rows it writes (it opens the
+ * table and each of its five indexes), so a new note's row waits for
+ * ROWS_PER_INSERT - 1 others; slip_store_bulk_flush_notes() writes the
+ * rest before anything reads them. The ids are the next ones in order
+ * (the import is the only writer). The key cache knows the note at
+ * once, so it is never written twice, and a title decides its journal
+ * day, so no row of the statement can break a UNIQUE constraint: were
+ * one to (a damaged database), the statement fails and the import is
+ * refused whole. */
+gint64
+slip_store_bulk_insert_note (SlipStore   *self,
+                             const char  *normal,
+                             const char  *key,
+                             GError     **error)
+{
+  SlipStoreBulk *bulk = self->bulk;
+  NewNote note = { bulk->next_note++, slip_uuid_new (), g_strdup (normal), g_strdup (key), NULL,
+                   slip_store_now (self) };
+
+  slip_journal_parse_title (normal, &note.day);
+  if (bulk->notes == NULL)
+    {
+      bulk->notes = g_array_sized_new (FALSE, FALSE, sizeof (NewNote), ROWS_PER_INSERT);
+      g_array_set_clear_func (bulk->notes, (GDestroyNotify) new_note_clear);
+    }
+  g_array_append_val (bulk->notes, note);
+  g_hash_table_insert (slip_store_get_key_cache (self), g_strdup (key), g_memdup2 (&note.id, sizeof note.id));
+  slip_store_queue_note_changed (self, note.id);
+  if (bulk->notes->len == ROWS_PER_INSERT && !slip_store_bulk_flush_notes (self, error))
+    return 0;
+  return note.id;
 }
 
 /* One link of a new block, waiting for its row. */
@@ -606,6 +709,9 @@ slip_store_bulk_finish_links (SlipStore  *self,
 {
   SlipStoreBulk *bulk = self->bulk;
   g_autoptr(GArray) ranges = written_ranges (bulk);
+
+  if (!slip_store_bulk_flush_notes (self, error))
+    return FALSE;
 
   /* Links that waited for a note of this import, or for any note that
    * exists now. */

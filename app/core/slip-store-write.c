@@ -86,8 +86,12 @@ slip_store_write_prepared (SlipStore     *self,
     return 0;
   if (note_id > 0)
     {
-      g_autoptr(SlipNote) existing = slip_store_get_note (self, note_id, error);
+      g_autoptr(SlipNote) existing = NULL;
 
+      /* It may be a note this import wrote, its row still waiting. */
+      if (!slip_store_bulk_flush_notes (self, error))
+        return 0;
+      existing = slip_store_get_note (self, note_id, error);
       if (existing == NULL)
         return 0;
       if (g_strcmp0 (existing->title_key, prep->key) != 0)
@@ -99,7 +103,8 @@ slip_store_write_prepared (SlipStore     *self,
     }
   if (note_id == 0)
     {
-      note_id = slip_store_insert_note_keyed (self, prep->title, prep->key, error);
+      note_id = self->bulk != NULL ? slip_store_bulk_insert_note (self, prep->title, prep->key, error)
+                                   : slip_store_insert_note_keyed (self, prep->title, prep->key, error);
       if (note_id == 0)
         return 0;
       slip_store_bulk_new_note (self, note_id, prep);
