@@ -37,8 +37,8 @@ assert_everyday_state (Fixture *f)
   g_auto(GStrv) rebuilt = NULL;
 
   g_assert_cmpint (pragma_value (f, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
-                                    " ('links_by_target', 'links_placeholders',"
-                                    "  'backlink_counts_by_notes')"), ==, 3);
+                                    " ('notes_by_updated', 'links_by_target', 'links_placeholders',"
+                                    "  'backlink_counts_by_notes')"), ==, 4);
   g_assert_cmpint (pragma_value (f, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (pragma_value (f, "PRAGMA cache_size"), ==, g_ascii_strtoll (SLIP_STORE_CACHE_SIZE, NULL, 10));
 

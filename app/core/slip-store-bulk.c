@@ -24,11 +24,12 @@
 
 /* The indexes a bulk import drops and builds again. */
 static const char * const bulk_indexes[] = {
+  "notes_by_updated",             /* new notes go in at its start */
   "links_by_target",
   "links_placeholders",
   "backlink_counts_by_notes",     /* FIRST_COUNTS_INDEX */
 };
-#define FIRST_COUNTS_INDEX 2
+#define FIRST_COUNTS_INDEX 3
 
 /* Rows a bulk block insert writes with one statement at most. */
 #define ROWS_PER_INSERT 16
