@@ -31,6 +31,10 @@ static const char * const bulk_indexes[] = {
 };
 #define FIRST_COUNTS_INDEX 3
 
+/* The page cache while an import builds its indexes (KiB; see
+ * slip_store_bulk_finish_links). */
+#define BULK_SORT_CACHE_SIZE "-4096"
+
 /* Rows a bulk block insert writes with one statement at most. */
 #define ROWS_PER_INSERT 16
 
@@ -727,6 +731,16 @@ slip_store_bulk_finish_links (SlipStore  *self,
   /* The indexes on links, then the backlink counts counted again from the
    * edges (in target order, from links_by_target), then the indexes on the
    * counts: built from the rows sorted once, not kept up row by row. */
+  /* SQLite's sorter gathers as much as the page cache holds before it
+   * sorts, on this thread. With a small cache it sorts in parts on the
+   * worker threads PRAGMA threads allows while this thread reads on:
+   * the link index of 100,000 notes in 0.3-0.4 s instead of 0.53 s on
+   * its own, and the load about 0.3 s sooner by median in alternating
+   * runs. The pages the cache gives up are written now instead of at
+   * the commit, and once only: the import's tables are complete, and
+   * what comes (indexes, counts, the copied search index) is new. */
+  if (!exec_text (self, "PRAGMA cache_size = " BULK_SORT_CACHE_SIZE, error))
+    return FALSE;
   for (guint i = 0; i < FIRST_COUNTS_INDEX; i++)
     if (!exec_text (self, g_ptr_array_index (bulk->index_sql, i), error))
       return FALSE;
