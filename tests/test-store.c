@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "slip-store.h"
+#include "slip-store-private.h"
 #include "test-util.h"
 
 static void
@@ -278,6 +279,30 @@ test_invalid_text_refused (Fixture       *f,
   g_assert_error (error, SLIP_STORE_ERROR, SLIP_STORE_ERROR_INVALID);
   stored = slip_store_get_blocks (f->store, note->id, NULL);
   g_assert_cmpuint (stored->len, ==, 0);
+
+  /* A bad byte, a character of several bytes and a character cut short,
+   * at every place in texts of 1 to 40 bytes. */
+  for (guint n = 1; n <= 40; n++)
+    for (guint at = 0; at < n; at++)
+      {
+        g_autofree char *ascii = g_strnfill (n, 'a');
+        g_autofree char *with_bad = g_strdup (ascii);
+        g_autofree char *with_euro = g_strdup_printf ("%.*s\xe2\x82\xac%s", (int) at, ascii, ascii + at);
+        g_autofree char *cut = g_strdup_printf ("%.*s\xe2\x82", (int) at, ascii);
+        g_autoptr(SlipBlock) block = slip_block_new (SLIP_BLOCK_PARAGRAPH, 0, ascii);
+
+        with_bad[at] = '\xff';
+        g_assert_true (slip_store_validate_block (block, NULL));
+        g_free (block->text);
+        block->text = g_strdup (with_bad);
+        g_assert_false (slip_store_validate_block (block, NULL));
+        g_free (block->text);
+        block->text = g_strdup (with_euro);
+        g_assert_true (slip_store_validate_block (block, NULL));
+        g_free (block->text);
+        block->text = g_strdup (cut);
+        g_assert_false (slip_store_validate_block (block, NULL));
+      }
 }
 
 static void
