@@ -259,24 +259,6 @@ file_journal_mode (Fixture *f)
   return mode;
 }
 
-/* Notes whose title matches @match in the title index. */
-static gint64
-titles_count (Fixture    *f,
-              const char *match)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store),
-                                       "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 /* Imports @n notes "Leaf N" linking to "Root", and "Root"; with @bad_last
  * the last leaf has a title that is refused, and the import must fail
  * (at that add, a later one or the commit: a large import prepares notes
@@ -484,21 +466,37 @@ test_rollback_journal_crash (Fixture       *f,
   assert_everyday_state (f);
 }
 
+/* The rows @sql (a count with one parameter) counts for @match. */
 static gint64
-fts_count (Fixture    *f,
-           const char *match)
+count_matches (Fixture    *f,
+               const char *sql,
+               const char *match)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store),
-                                       "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (slip_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+/* Blocks whose text matches @match in the search index. */
+static gint64
+fts_count (Fixture    *f,
+           const char *match)
+{
+  return count_matches (f, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH ?", match);
+}
+
+/* Notes whose title matches @match in the title index. */
+static gint64
+titles_count (Fixture    *f,
+              const char *match)
+{
+  return count_matches (f, "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH ?", match);
 }
 
 /* Imports @n notes "Note N", each with three blocks, one of them saying
