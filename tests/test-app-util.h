@@ -181,6 +181,37 @@ find_label_with (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The widget under @widget whose action is @action ("win.back"). */
+static inline GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the window's button for @action can be clicked (a widget
+ * action's state shows only there: it is not in the window's
+ * GActionGroup). */
+static inline gboolean
+action_enabled (GtkWindow  *window,
+                const char *action)
+{
+  GtkWidget *button = find_actionable (GTK_WIDGET (window), action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button);
+}
+
 static inline GtkWidget *
 find_widget_of_type (GtkWidget *widget,
                      GType      type)

@@ -20,34 +20,6 @@ shown_note (GtkWindow *window)
   return slip_note_view_get_note_id (slip_window_get_note_view (SLIP_WINDOW (window)));
 }
 
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether the header button of @action can be clicked. */
-static gboolean
-action_enabled (GtkWindow  *window,
-                const char *action)
-{
-  GtkWidget *button = find_actionable (GTK_WIDGET (window), action);
-
-  g_assert_nonnull (button);
-  return gtk_widget_get_sensitive (button);
-}
-
 static void
 activate (GtkWindow  *window,
           const char *action)
