@@ -50,13 +50,13 @@ struct _SlipStoreBulk
   gint64         next_block;
   GHashTable    *extra;
   /* The full-text index built aside, and whether it still matches: its
-   * blocks, and its titles (each new note's id, up to the last one). */
+   * blocks, and its titles (each new note's id). */
   SlipBulkFts   *fts;
   gboolean       fts_matches;
   gboolean       titles_match;
-  gint64         last_new_note;
-  /* New notes get ids from next_note on, in order; their rows wait in
-   * notes (NewNote) to go in several a statement. */
+  /* New notes get ids from next_note on, in order (last_note + 1 ..
+   * next_note - 1 are the import's); their rows wait in notes (NewNote)
+   * to go in several a statement. */
   gint64         next_note;
   GArray        *notes;
   sqlite3_stmt  *insert[ROWS_PER_INSERT + 1];        /* by number of rows */
@@ -222,19 +222,6 @@ slip_store_bulk_forgo_aside (SlipStore *self)
     self->bulk->fts_matches = self->bulk->titles_match = FALSE;
 }
 
-void
-slip_store_bulk_new_note (SlipStore          *self,
-                          gint64              note_id,
-                          const SlipNotePrep *prep)
-{
-  SlipStoreBulk *bulk = self->bulk;
-
-  if (bulk == NULL)
-    return;
-  if (prep->fts_note != note_id)
-    bulk->titles_match = FALSE;
-  bulk->last_new_note = note_id;
-}
 
 static gboolean
 run (SlipStore   *self,
@@ -459,25 +446,28 @@ slip_store_bulk_flush_notes (SlipStore  *self,
  * once, so it is never written twice, and a title decides its journal
  * day, so no row of the statement can break a UNIQUE constraint: were
  * one to (a damaged database), the statement fails and the import is
- * refused whole. */
+ * refused whole. Its id is checked against the one the title index
+ * built aside gave it. */
 gint64
-slip_store_bulk_insert_note (SlipStore   *self,
-                             const char  *normal,
-                             const char  *key,
-                             GError     **error)
+slip_store_bulk_insert_note (SlipStore           *self,
+                             const SlipNotePrep  *prep,
+                             GError             **error)
 {
   SlipStoreBulk *bulk = self->bulk;
-  NewNote note = { bulk->next_note++, slip_uuid_new (), g_strdup (normal), g_strdup (key), NULL,
-                   slip_store_now (self) };
+  NewNote note = { bulk->next_note++, slip_uuid_new (), g_strdup (prep->title), g_strdup (prep->key),
+                   NULL, slip_store_now (self) };
 
-  slip_journal_parse_title (normal, &note.day);
+  if (prep->fts_note != note.id)
+    bulk->titles_match = FALSE;
+  slip_journal_parse_title (prep->title, &note.day);
   if (bulk->notes == NULL)
     {
       bulk->notes = g_array_sized_new (FALSE, FALSE, sizeof (NewNote), ROWS_PER_INSERT);
       g_array_set_clear_func (bulk->notes, (GDestroyNotify) new_note_clear);
     }
   g_array_append_val (bulk->notes, note);
-  g_hash_table_insert (slip_store_get_key_cache (self), g_strdup (key), g_memdup2 (&note.id, sizeof note.id));
+  g_hash_table_insert (slip_store_get_key_cache (self), g_strdup (prep->key),
+                       g_memdup2 (&note.id, sizeof note.id));
   slip_store_queue_note_changed (self, note.id);
   if (bulk->notes->len == ROWS_PER_INSERT && !slip_store_bulk_flush_notes (self, error))
     return 0;
@@ -669,8 +659,8 @@ slip_store_bulk_finish_text (SlipStore  *self,
                         slip_bulk_fts_last_id (bulk->fts) == bulk->next_block - 1;
   /* The titles: right when every new note got the id it was given there,
    * up to the last one. */
-  self->titles_aside = bulk->fts != NULL && bulk->titles_match && bulk->last_new_note > 0 &&
-                       slip_bulk_fts_last_note (bulk->fts) == bulk->last_new_note;
+  self->titles_aside = bulk->fts != NULL && bulk->titles_match && bulk->next_note - 1 > bulk->last_note &&
+                       slip_bulk_fts_last_note (bulk->fts) == bulk->next_note - 1;
   if (self->titles_aside)
     {
       if (!slip_bulk_fts_copy_titles (bulk->fts, self, error))
@@ -728,9 +718,6 @@ slip_store_bulk_finish_links (SlipStore  *self,
             error))
     return FALSE;
 
-  /* The indexes on links, then the backlink counts counted again from the
-   * edges (in target order, from links_by_target), then the indexes on the
-   * counts: built from the rows sorted once, not kept up row by row. */
   /* SQLite's sorter gathers as much as the page cache holds before it
    * sorts, on this thread. With a small cache it sorts in parts on the
    * worker threads PRAGMA threads allows while this thread reads on:
@@ -741,6 +728,11 @@ slip_store_bulk_finish_links (SlipStore  *self,
    * what comes (indexes, counts, the copied search index) is new. */
   if (!exec_text (self, "PRAGMA cache_size = " BULK_SORT_CACHE_SIZE, error))
     return FALSE;
+
+  /* The indexes on notes and links, then the backlink counts counted
+   * again from the edges (in target order, from links_by_target), then
+   * the index on the counts: built from the rows sorted once, not kept up
+   * row by row. */
   for (guint i = 0; i < FIRST_COUNTS_INDEX; i++)
     if (!exec_text (self, g_ptr_array_index (bulk->index_sql, i), error))
       return FALSE;

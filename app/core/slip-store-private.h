@@ -157,16 +157,11 @@ void          slip_store_bulk_forgo_aside   (SlipStore     *self);
 /* A new note of a bulk import: inserts its row (with others, later:
  * slip_store_bulk_flush_notes() before reading notes) and knows its key;
  * returns its id, or 0. */
-gint64        slip_store_bulk_insert_note   (SlipStore     *self,
-                                             const char    *normal,
-                                             const char    *key,
-                                             GError       **error);
-gboolean      slip_store_bulk_flush_notes   (SlipStore     *self,
-                                             GError       **error);
-/* A new note written: its id against the one the index aside gave it. */
-void          slip_store_bulk_new_note      (SlipStore          *self,
-                                             gint64              note_id,
-                                             const SlipNotePrep *prep);
+gint64        slip_store_bulk_insert_note   (SlipStore          *self,
+                                             const SlipNotePrep *prep,
+                                             GError            **error);
+gboolean      slip_store_bulk_flush_notes   (SlipStore          *self,
+                                             GError            **error);
 /* Before the import's commit: placeholders, link indexes and backlink
  * counts; then, once the preparing thread has stopped, the search
  * index. */

@@ -64,9 +64,10 @@ static const char * const migrations[] = {
   "CREATE INDEX links_placeholders ON links (target_key) WHERE target_id IS NULL;"
   /* Backlink counts, kept current by slip-links.c in the same transaction
    * as the edges, so a hub's count is one row however many notes link to
-   * it. backlink_pairs held the distinct (target, source) pairs with their
-   * number of links, until schema 7. Self-links do not count. (Triggers would do the same
-   * at four times the cost of a link insert.) */
+   * it. backlink_pairs held the distinct (target, source) pairs with
+   * their number of links, until schema 7. Self-links do not count.
+   * (Triggers would do the same at four times the cost of a link
+   * insert.) */
   "CREATE TABLE backlink_pairs ("
   "  target_id INTEGER NOT NULL, source_id INTEGER NOT NULL, n INTEGER NOT NULL,"
   "  PRIMARY KEY (target_id, source_id)"

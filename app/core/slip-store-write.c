@@ -103,11 +103,10 @@ slip_store_write_prepared (SlipStore     *self,
     }
   if (note_id == 0)
     {
-      note_id = self->bulk != NULL ? slip_store_bulk_insert_note (self, prep->title, prep->key, error)
+      note_id = self->bulk != NULL ? slip_store_bulk_insert_note (self, prep, error)
                                    : slip_store_insert_note_keyed (self, prep->title, prep->key, error);
       if (note_id == 0)
         return 0;
-      slip_store_bulk_new_note (self, note_id, prep);
       is_new = TRUE;
       old = g_ptr_array_new ();
     }
